@@ -1,0 +1,28 @@
+"""``clams validate FILE.csv``: check a BAMS export without touching AWS."""
+
+from __future__ import annotations
+
+import click
+
+from clams.cli.errors import OK, SOME_REJECTED, fail
+from clams.domain.bams import open_bams, read_bams_file
+
+
+@click.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+def validate(path: str) -> None:
+    """Parse a BAMS export and report its valid and rejected rows.
+
+    Exit 0 when every row is valid, 1 when some are rejected, 2 when the file cannot be read.
+    """
+    try:
+        with open_bams(path) as stream:
+            result = read_bams_file(stream)
+    except OSError as error:
+        fail(f"cannot read {path}: {error.strerror or error}")
+    for line, warning in result.warnings:
+        click.echo(f"line {line}: warning: {warning}")
+    for rejection in result.rejections:
+        click.echo(f"line {rejection.line}: rejected: {rejection.reason}")
+    click.echo(f"{len(result.rows)} valid, {len(result.rejections)} rejected")
+    raise SystemExit(SOME_REJECTED if result.rejections else OK)

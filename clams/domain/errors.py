@@ -1,0 +1,23 @@
+"""Domain errors. The API maps each of them to an HTTP status in one place."""
+
+from __future__ import annotations
+
+
+class ClamsError(Exception):
+    """Base of every error the domain and services raise on purpose."""
+
+
+class NotFoundError(ClamsError):
+    """The thing asked for does not exist."""
+
+
+class AlreadyExistsError(ClamsError):
+    """A create met a record that is already there."""
+
+
+class InvalidInputError(ClamsError):
+    """Input that cannot be turned into a valid value; the message says why."""
+
+
+class StaleWriteError(ClamsError):
+    """A write carried older data than the store already holds."""
