@@ -190,7 +190,7 @@ def open_bams(path: str) -> TextIO:
 
     Bytes that are not UTF-8 become U+FFFD, so the row holding them is rejected, not the file.
     """
-    return open(path, encoding="utf-8-sig", errors="replace", newline="")
+    return Path(path).open(encoding="utf-8-sig", errors="replace", newline="")
 
 
 def write_bams(attendees: Iterable[Attendee], out: TextIO) -> int:
