@@ -83,7 +83,7 @@ class Table(StrEnum):
 
 TABLES: dict[Table, TableSpec] = {
     Table.ATTENDEES: TableSpec(partition=Key("AuthCode")),
-    Table.SUMMARY: TableSpec(partition=Key("Id")),
+    Table.SUMMARY: TableSpec(partition=Key("Kind"), sort=Key("Id")),
     Table.AUDIT: TableSpec(partition=Key("EntryId")),
     Table.SIGNUPS: TableSpec(
         partition=Key("WorkshopId", "N"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Final
 
 from pydantic import BaseModel, ConfigDict
@@ -75,17 +76,31 @@ def full_report(attendees: Iterable[Attendee], camping_rate: int = DEFAULT_CAMPI
     return report(Summary.of_all(attendees), camping_rate)
 
 
-def kitchen_report(summary: Summary, diets: Iterable[Attendee]) -> KitchenReport:
+@dataclass(frozen=True)
+class DietEntry:
+    """What the kitchen needs of one attendee with a dietary note."""
+
+    name: str
+    note: str
+    nights: tuple[Night, ...]
+
+    @classmethod
+    def of(cls, attendee: Attendee) -> DietEntry:
+        return cls(attendee.Name, attendee.Diet, attendee.nights)
+
+
+def kitchen_report(summary: Summary, diets: Iterable[DietEntry | Attendee]) -> KitchenReport:
     """Adults, kids and dietary notes per night.
 
-    ``diets`` needs to hold only the attendees with a dietary note (any others are ignored),
+    ``diets`` needs to hold only the people with a dietary note (blank notes are left out),
     so a store can keep them apart and the cost does not grow with the whole event.
     """
+    entries = [d if isinstance(d, DietEntry) else DietEntry.of(d) for d in diets]
     notes: dict[Night, list[DietaryNote]] = {night: [] for night in EVENT_NIGHTS}
-    for attendee in sorted(diets, key=lambda a: (a.Name.casefold(), a.AuthCode)):
-        if attendee.Diet:
-            for night in attendee.nights:
-                notes[night].append(DietaryNote(Name=attendee.Name, Note=attendee.Diet))
+    for entry in sorted(entries, key=lambda e: (e.name.casefold(), e.name, e.note)):
+        if entry.note:
+            for night in entry.nights:
+                notes[night].append(DietaryNote(Name=entry.name, Note=entry.note))
     return KitchenReport(
         Nights=[
             KitchenNight(Night=night, Adults=adults, Kids=kids, DietaryNotes=notes[night])

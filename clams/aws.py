@@ -1,0 +1,21 @@
+"""AWS clients, built once per process on first use (never at import time).
+
+boto3 honours ``AWS_ENDPOINT_URL``, which is how the local stack and tests point every
+client at the in-process emulator.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import boto3
+from botocore.config import Config
+
+_CONFIG = Config(retries={"mode": "standard", "max_attempts": 5}, connect_timeout=5)
+
+
+@cache
+def client(service: str) -> Any:
+    """The shared client for one AWS service (``dynamodb``, ``sqs``, ``ssm``...)."""
+    return boto3.session.Session().client(service, config=_CONFIG)  # type: ignore[call-overload]

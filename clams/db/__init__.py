@@ -1,0 +1,1 @@
+"""The relational side of workshop sign-ups: schema, engine, unit of work, migrations."""

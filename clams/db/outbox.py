@@ -1,0 +1,47 @@
+"""The outbox the sign-up trigger fills: taken under row locks, deleted once relayed."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from clams.db.schema import TriggerNotification
+
+
+@dataclass(frozen=True)
+class Notification:
+    id: int
+    message: str
+
+
+class Outbox:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def take(self, limit: int) -> list[Notification]:
+        """The oldest ``limit`` notifications no other transaction holds, locked until commit.
+
+        PostgreSQL skips rows another relay has locked; SQLite has no row locks, and its
+        writer transaction (``BEGIN IMMEDIATE``) keeps a second relay waiting instead.
+        """
+        query = (
+            select(TriggerNotification.id, TriggerNotification.message)
+            .order_by(TriggerNotification.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        return [Notification(row.id, row.message) for row in self._session.execute(query)]
+
+    def delete(self, ids: Collection[int]) -> int:
+        if not ids:
+            return 0
+        table = TriggerNotification.__table__
+        result = self._session.execute(delete(table).where(table.c.id.in_(ids)))
+        return int(result.rowcount)  # type: ignore[attr-defined]
+
+    def count(self) -> int:
+        query = select(func.count()).select_from(TriggerNotification)
+        return int(self._session.execute(query).scalar_one())
