@@ -16,6 +16,11 @@ _CONFIG = Config(retries={"mode": "standard", "max_attempts": 5}, connect_timeou
 
 
 @cache
-def client(service: str) -> Any:
-    """The shared client for one AWS service (``dynamodb``, ``sqs``, ``ssm``...)."""
-    return boto3.session.Session().client(service, config=_CONFIG)  # type: ignore[call-overload]
+def client(service: str, endpoint_url: str | None = None) -> Any:
+    """The shared client for one AWS service (``dynamodb``, ``sqs``, ``ssm``...).
+
+    ``endpoint_url`` (a command's ``--endpoint-url``) overrides ``AWS_ENDPOINT_URL``.
+    """
+    return boto3.session.Session().client(  # type: ignore[call-overload]
+        service, endpoint_url=endpoint_url, config=_CONFIG
+    )

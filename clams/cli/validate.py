@@ -9,7 +9,7 @@ from clams.domain.bams import open_bams, read_bams_file
 
 
 @click.command()
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.argument("path", type=click.Path())
 def validate(path: str) -> None:
     """Parse a BAMS export and report its valid and rejected rows.
 

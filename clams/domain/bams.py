@@ -31,7 +31,8 @@ HEADER: Final = (
     "Diet",
 )
 _WHOLE_NUMBER = re.compile(r"[0-9]+")
-_REPLACEMENT = "\ufffd"
+_UNDECODED = re.compile("[\ud800-\udfff]")
+_MAX_DIGITS: Final = 19
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Rejection:
 
     line: int
     reason: str
+    fields: tuple[str, ...] = field(default=(), compare=False)
+    """The row's fields as read, when it could be split into fields (for a rejects file)."""
 
 
 def read_bams(lines: Iterable[str]) -> Iterator[Row | Rejection]:
@@ -82,9 +85,12 @@ def read_bams(lines: Iterable[str]) -> Iterator[Row | Rejection]:
 def _without_bom(lines: Iterable[str]) -> Iterator[str]:
     iterator = iter(lines)
     first = next(iterator, None)
-    if first is not None:
-        yield first.removeprefix("\ufeff")
-        yield from iterator
+    if first is None:
+        return
+    first = first.removeprefix("\ufeff")
+    if first:
+        yield first
+    yield from iterator
 
 
 def _next_row(reader: Iterator[list[str]]) -> tuple[int, list[str]] | Rejection | None:
@@ -110,9 +116,9 @@ def _note_duplicate(row: Row, first_seen: dict[str, int]) -> Row:
 def parse_row(line: int, fields: list[str]) -> Row | Rejection:
     """Turn one row's fields into an attendee, or say why it cannot be one."""
     if len(fields) != len(HEADER):
-        return Rejection(line, f"has {len(fields)} fields, expected {len(HEADER)}")
-    if any(_REPLACEMENT in f for f in fields):
-        return Rejection(line, "is not valid UTF-8 text")
+        return Rejection(line, f"has {len(fields)} fields, expected {len(HEADER)}", tuple(fields))
+    if any(_UNDECODED.search(f) for f in fields):
+        return Rejection(line, "is not valid UTF-8 text", tuple(fields))
     raw = dict(zip(HEADER, fields, strict=True))
     numbers, problems = _numbers(raw)
     try:
@@ -136,7 +142,7 @@ def parse_row(line: int, fields: list[str]) -> Row | Rejection:
     except ValidationError as error:
         problems.append(explain(error))
     if problems:
-        return Rejection(line, "; ".join(problems))
+        return Rejection(line, "; ".join(problems), tuple(fields))
     return Row(line, attendee, _date_warning(raw["DatePaid"]))
 
 
@@ -146,12 +152,22 @@ def _numbers(raw: dict[str, str]) -> tuple[dict[str, int], list[str]]:
     problems: list[str] = []
     for name in ("AmountToPay", "AmountPaid", "NumberOfKids"):
         text = raw[name].strip()
-        if _WHOLE_NUMBER.fullmatch(text) or not text:
-            numbers[name] = int(text or "0", 10)
-        else:
-            numbers[name] = 0
+        value = _whole_number(text)
+        if value is None:
             problems.append(f"{name}: {text!r} is not a whole number of 0 or more")
+        numbers[name] = value or 0
     return numbers, problems
+
+
+def _whole_number(text: str) -> int | None:
+    """Decimal digits, zero padding ignored; blank is 0; anything else None.
+
+    Digits beyond any sensible amount are cut off (the model then rejects the value as too
+    large): Python refuses to turn thousands of digits into a number.
+    """
+    if not _WHOLE_NUMBER.fullmatch(text or "0"):
+        return None
+    return int(text.lstrip("0")[:_MAX_DIGITS] or "0", 10)
 
 
 def _date_warning(text: str) -> tuple[str, ...]:
@@ -188,9 +204,11 @@ def read_bams_file(lines: Iterable[str]) -> BamsFile:
 def open_bams(path: str) -> TextIO:
     """Open an export as the reader wants it: UTF-8 (a BOM may lead), newlines untouched.
 
-    Bytes that are not UTF-8 become U+FFFD, so the row holding them is rejected, not the file.
+    Bytes that are not UTF-8 become lone surrogates (``surrogateescape``), so the row holding
+    them is rejected, not the file, while a real U+FFFD in a name is still text. Write such a
+    row back out with ``errors="surrogateescape"`` to keep its bytes as they were.
     """
-    return Path(path).open(encoding="utf-8-sig", errors="replace", newline="")
+    return Path(path).open(encoding="utf-8-sig", errors="surrogateescape", newline="")
 
 
 def write_bams(attendees: Iterable[Attendee], out: TextIO) -> int:

@@ -21,3 +21,11 @@ class InvalidInputError(ClamsError):
 
 class StaleWriteError(ClamsError):
     """A write carried older data than the store already holds."""
+
+
+class NotSignedInError(ClamsError):
+    """A request reached a protected route without a signed-in user."""
+
+
+class ForbiddenError(ClamsError):
+    """The signed-in user's roles do not allow what they asked for."""

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import re
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 class SignupNotice(BaseModel):
@@ -41,3 +45,22 @@ class Workshop(BaseModel):
     WorkshopId: int
     Title: str
     SignupsByRole: dict[str, int]
+
+
+class SignupRequest(BaseModel):
+    """Someone signing up for a workshop; the workshop and person are created when new."""
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    workshop: str = Field(min_length=1, max_length=200)
+    forename: str = Field(min_length=1, max_length=100)
+    surname: str = Field(min_length=1, max_length=100)
+    email: str = Field(min_length=3, max_length=254)
+    role: str = "attendee"
+
+    @field_validator("email")
+    @classmethod
+    def _looks_like_email(cls, value: str) -> str:
+        if not _EMAIL.fullmatch(value):
+            raise ValueError(f"{value!r} does not look like an e-mail address")
+        return value

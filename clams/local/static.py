@@ -1,0 +1,47 @@
+"""The front end's files, served as they are (no build step)."""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from typing import Final
+from urllib.parse import unquote
+
+from clams.local.events import HttpReply, message_reply
+
+FRONTEND_DIR: Final = Path(__file__).resolve().parents[2] / "frontend"
+CONTENT_TYPES: Final = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".woff2": "font/woff2",
+}
+
+
+def static_reply(root: Path, raw_path: str) -> HttpReply:
+    """The file under ``root`` that ``raw_path`` names; ``/`` and folders mean index.html."""
+    file = _file(root, raw_path)
+    if file is None:
+        return message_reply(404, "Not Found")
+    headers = (("content-type", content_type(file)), ("cache-control", "no-cache"))
+    return HttpReply(200, headers, file.read_bytes())
+
+
+def content_type(file: Path) -> str:
+    known = CONTENT_TYPES.get(file.suffix.lower())
+    return known or mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+
+
+def _file(root: Path, raw_path: str) -> Path | None:
+    base = root.resolve()
+    candidate = (base / unquote(raw_path).lstrip("/")).resolve()
+    if not candidate.is_relative_to(base):
+        return None
+    if candidate.is_dir():
+        candidate = candidate / "index.html"
+    return candidate if candidate.is_file() else None
