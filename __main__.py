@@ -13,7 +13,7 @@ from components.alarms import Alarms, AlarmsArgs
 from components.api import ApiArgs, HttpApi
 from components.data import DATABASE_NAME, Data, DataArgs
 from components.edge import Edge, EdgeArgs
-from components.function import FunctionArgs, LambdaFunction, StackValues
+from components.function import FunctionArgs, LambdaFunction, LayerSource, StackValues
 from components.messaging import CONSUMERS, Messaging, MessagingArgs
 from components.migrations import Migrations, MigrationsArgs
 from components.network import Network, NetworkArgs
@@ -50,7 +50,7 @@ def read_config() -> tuple[StackConfig, bool]:
     return settings, True if build is None else build
 
 
-def layer_source(build: bool):  # noqa: ANN201 - a components.function.LayerSource
+def layer_source(build: bool):
     def archive(function: Function, distributions: frozenset[str]) -> pulumi.Archive:
         requirements = layer_requirements(distributions, ROOT / "constraints.txt")
         if build:
@@ -106,8 +106,8 @@ def main() -> None:
         ).lambda_
         for fn in Function
     }
-    api = HttpApi("api", ApiArgs(config, functions, functions[Function.AUTHORIZER]))
     edge = Edge("edge", EdgeArgs(config, aws.get_caller_identity_output().account_id))
+    api = HttpApi("api", ApiArgs(config, functions, functions[Function.AUTHORIZER], [edge.url]))
     Site("site", SiteArgs(edge.bucket, ROOT / "frontend", api.url))
     Triggers("triggers", TriggersArgs(messaging.queues, functions))
     Migrations(

@@ -12,7 +12,7 @@ import ast
 import hashlib
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import packages_distributions
@@ -239,12 +239,22 @@ def pip_layer_command(requirements: Iterable[str], target: Path) -> list[str]:
     ]
 
 
-def build_layer(requirements: list[str], cache_dir: Path) -> Path:
-    """Install the requirements into ``cache_dir/<digest>/python`` once; return that folder's
-    parent (the layer's root). Needs the network: call it only when really deploying."""
+def pip_install(requirements: list[str], target: Path) -> None:
+    subprocess.run(pip_layer_command(requirements, target), check=True)  # noqa: S603
+
+
+def build_layer(
+    requirements: list[str],
+    cache_dir: Path,
+    install: Callable[[list[str], Path], None] = pip_install,
+) -> Path:
+    """The layer's root folder (``python/`` inside), installed once per set of requirements.
+
+    Downloads wheels: call it only on the real deploy path, never under the mocks.
+    """
     digest = layer_digest(requirements)
     target, done = cache_dir / digest, cache_dir / f"{digest}.complete"
     if not done.exists():
-        subprocess.run(pip_layer_command(requirements, target), check=True)  # noqa: S603
+        install(requirements, target)
         done.touch()
     return target

@@ -39,16 +39,32 @@ class Alarms(pulumi.ComponentResource):
             opts=self._child,
         )
         for queue, dlq in args.dead_letters.items():
-            self._alarm(f"{queue.value}-dead-letters", "AWS/SQS",
-                        "ApproximateNumberOfMessagesVisible", {"QueueName": dlq.name}, "Maximum")
+            self._alarm(
+                f"{queue.value}-dead-letters",
+                "AWS/SQS",
+                "ApproximateNumberOfMessagesVisible",
+                {"QueueName": dlq.name},
+                "Maximum",
+            )
         for function, lambda_ in args.functions.items():
-            self._alarm(f"{function.value}-errors", "AWS/Lambda", "Errors",
-                        {"FunctionName": lambda_.name}, "Sum")
-        self._alarm("api-5xx", "AWS/ApiGateway", "5xx", {"ApiId": args.api_id, "Stage": STAGE}, "Sum")
+            self._alarm(
+                f"{function.value}-errors",
+                "AWS/Lambda",
+                "Errors",
+                {"FunctionName": lambda_.name},
+                "Sum",
+            )
+        self._alarm(
+            "api-5xx", "AWS/ApiGateway", "5xx", {"ApiId": args.api_id, "Stage": STAGE}, "Sum"
+        )
         self.register_outputs({"topic": self.topic.arn})
 
     def _alarm(
-        self, name: str, namespace: str, metric: str, dimensions: Mapping[str, pulumi.Input[str]],
+        self,
+        name: str,
+        namespace: str,
+        metric: str,
+        dimensions: Mapping[str, pulumi.Input[str]],
         statistic: str,
     ) -> None:
         aws.cloudwatch.MetricAlarm(

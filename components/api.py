@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pulumi
@@ -15,6 +15,7 @@ from components.stack import StackConfig
 
 AUTHORIZATION_HEADER = "$request.header.Authorization"
 AUTHORIZER_CACHE_SECONDS = 300
+CORS_MAX_AGE = 600
 ACCESS_LOG_FORMAT = {
     "requestId": "$context.requestId",
     "ip": "$context.identity.sourceIp",
@@ -32,13 +33,17 @@ class ApiArgs:
     config: StackConfig
     functions: Mapping[Function, aws.lambda_.Function]
     authorizer: aws.lambda_.Function
+    allowed_origins: Sequence[pulumi.Input[str]] = ()
+    """Where the front end is served from: browsers there may call the API."""
 
 
 class HttpApi(pulumi.ComponentResource):
     api: aws.apigatewayv2.Api
     stage: aws.apigatewayv2.Stage
 
-    def __init__(self, name: str, args: ApiArgs, opts: pulumi.ResourceOptions | None = None) -> None:
+    def __init__(
+        self, name: str, args: ApiArgs, opts: pulumi.ResourceOptions | None = None
+    ) -> None:
         super().__init__("clams:components:HttpApi", name, None, opts)
         self._args = args
         self._child = pulumi.ResourceOptions(parent=self)
@@ -47,6 +52,12 @@ class HttpApi(pulumi.ComponentResource):
             name=args.config.physical("api"),
             protocol_type="HTTP",
             description="CLAMS attendees, reports and workshops",
+            cors_configuration=aws.apigatewayv2.ApiCorsConfigurationArgs(
+                allow_origins=list(args.allowed_origins),
+                allow_methods=sorted({route.method for route in ROUTES}),
+                allow_headers=["authorization", "content-type"],
+                max_age=CORS_MAX_AGE,
+            ),
             opts=self._child,
         )
         self.stage = self._stage()
@@ -104,7 +115,9 @@ class HttpApi(pulumi.ComponentResource):
 
     def _integration(self, function: Function) -> aws.apigatewayv2.Integration:
         target = self._args.functions[function]
-        self._permission(function.value, target, pulumi.Output.concat(self.api.execution_arn, "/*/*"))
+        self._permission(
+            function.value, target, pulumi.Output.concat(self.api.execution_arn, "/*/*")
+        )
         return aws.apigatewayv2.Integration(
             function.value,
             api_id=self.api.id,

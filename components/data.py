@@ -25,7 +25,9 @@ class Data(pulumi.ComponentResource):
     tables: dict[Table, aws.dynamodb.Table]
     database: aws.rds.Instance
 
-    def __init__(self, name: str, args: DataArgs, opts: pulumi.ResourceOptions | None = None) -> None:
+    def __init__(
+        self, name: str, args: DataArgs, opts: pulumi.ResourceOptions | None = None
+    ) -> None:
         super().__init__("clams:components:Data", name, None, opts)
         self._config = args.config
         self._child = pulumi.ResourceOptions(parent=self)
@@ -35,7 +37,7 @@ class Data(pulumi.ComponentResource):
 
     @property
     def database_secret_arn(self) -> pulumi.Output[str]:
-        return self.database.master_user_secrets.apply(lambda secrets: secrets[0].secret_arn)
+        return self.database.master_user_secrets.apply(lambda secrets: secrets[0].secret_arn or "")
 
     def _table(self, table: Table, spec: TableSpec) -> aws.dynamodb.Table:
         return aws.dynamodb.Table(
@@ -45,7 +47,8 @@ class Data(pulumi.ComponentResource):
             hash_key=spec.partition.name,
             range_key=spec.sort.name if spec.sort else None,
             attributes=[
-                aws.dynamodb.TableAttributeArgs(name=key.name, type=key.type) for key in spec.attributes
+                aws.dynamodb.TableAttributeArgs(name=key.name, type=key.type)
+                for key in spec.attributes
             ],
             global_secondary_indexes=[
                 aws.dynamodb.TableGlobalSecondaryIndexArgs(
@@ -64,7 +67,7 @@ class Data(pulumi.ComponentResource):
     def _database(self, network: Network) -> aws.rds.Instance:
         subnets = aws.rds.SubnetGroup(
             "database",
-            name=self._config.physical("database"),
+            name=self._config.physical("database-subnets"),
             subnet_ids=network.subnet_ids,
             opts=self._child,
         )
@@ -75,39 +78,40 @@ class Data(pulumi.ComponentResource):
             parameters=[aws.rds.ParameterGroupParameterArgs(name="rds.force_ssl", value="1")],
             opts=self._child,
         )
-        return aws.rds.Instance("database", **self._instance_args(subnets, parameters, network))
+        return aws.rds.Instance(
+            "database", self._instance_args(subnets, parameters, network), opts=self._child
+        )
 
     def _instance_args(
         self, subnets: aws.rds.SubnetGroup, parameters: aws.rds.ParameterGroup, network: Network
-    ) -> dict[str, object]:
+    ) -> aws.rds.InstanceArgs:
         config = self._config
-        return {
-            "identifier": config.physical("database"),
-            "engine": "postgres",
-            "engine_version": POSTGRES_VERSION,
-            "instance_class": config.db_instance_class,
-            "allocated_storage": 20,
-            "max_allocated_storage": 100,
-            "storage_type": "gp3",
-            "storage_encrypted": True,
-            "db_name": DATABASE_NAME,
-            "username": "clams_admin",
-            "manage_master_user_password": True,
-            "db_subnet_group_name": subnets.name,
-            "parameter_group_name": parameters.name,
-            "vpc_security_group_ids": [network.database_group.id],
-            "publicly_accessible": False,
-            "multi_az": config.multi_az,
-            "backup_retention_period": config.backup_retention_days,
-            "deletion_protection": config.deletion_protection,
-            "skip_final_snapshot": not config.deletion_protection,
-            "final_snapshot_identifier": (
+        return aws.rds.InstanceArgs(
+            identifier=config.physical("database"),
+            engine="postgres",
+            engine_version=POSTGRES_VERSION,
+            instance_class=config.db_instance_class,
+            allocated_storage=20,
+            max_allocated_storage=100,
+            storage_type="gp3",
+            storage_encrypted=True,
+            db_name=DATABASE_NAME,
+            username="clams_admin",
+            manage_master_user_password=True,
+            db_subnet_group_name=subnets.name,
+            parameter_group_name=parameters.name,
+            vpc_security_group_ids=[network.database_group.id],
+            publicly_accessible=False,
+            multi_az=config.multi_az,
+            backup_retention_period=config.backup_retention_days,
+            deletion_protection=config.deletion_protection,
+            skip_final_snapshot=not config.deletion_protection,
+            final_snapshot_identifier=(
                 config.physical("database-final") if config.deletion_protection else None
             ),
-            "copy_tags_to_snapshot": True,
-            "auto_minor_version_upgrade": True,
-            "opts": self._child,
-        }
+            copy_tags_to_snapshot=True,
+            auto_minor_version_upgrade=True,
+        )
 
 
 def _key_schema(index: Index) -> list[aws.dynamodb.TableGlobalSecondaryIndexKeySchemaArgs]:

@@ -31,7 +31,9 @@ class Edge(pulumi.ComponentResource):
     bucket: aws.s3.Bucket
     distribution: aws.cloudfront.Distribution
 
-    def __init__(self, name: str, args: EdgeArgs, opts: pulumi.ResourceOptions | None = None) -> None:
+    def __init__(
+        self, name: str, args: EdgeArgs, opts: pulumi.ResourceOptions | None = None
+    ) -> None:
         super().__init__("clams:components:Edge", name, None, opts)
         self._config = args.config
         self._child = pulumi.ResourceOptions(parent=self)
@@ -96,9 +98,7 @@ class Edge(pulumi.ComponentResource):
         )
         return bucket
 
-    def _certificate(
-        self, domain: Domain, zone_id: pulumi.Input[str]
-    ) -> pulumi.Output[str]:
+    def _certificate(self, domain: Domain, zone_id: pulumi.Input[str]) -> pulumi.Output[str]:
         certificate = aws.acm.Certificate(
             "frontend",
             domain_name=domain.name,
@@ -126,7 +126,9 @@ class Edge(pulumi.ComponentResource):
         )
         return validation.certificate_arn
 
-    def _distribution(self, certificate_arn: pulumi.Output[str] | None) -> aws.cloudfront.Distribution:
+    def _distribution(
+        self, certificate_arn: pulumi.Output[str] | None
+    ) -> aws.cloudfront.Distribution:
         access = aws.cloudfront.OriginAccessControl(
             "frontend",
             name=self._config.physical("frontend"),
@@ -245,7 +247,10 @@ def content_security_policy(region: str) -> str:
 
 def _spa_fallback(status: int) -> aws.cloudfront.DistributionCustomErrorResponseArgs:
     return aws.cloudfront.DistributionCustomErrorResponseArgs(
-        error_code=status, response_code=200, response_page_path=f"/{INDEX}", error_caching_min_ttl=0
+        error_code=status,
+        response_code=200,
+        response_page_path=f"/{INDEX}",
+        error_caching_min_ttl=0,
     )
 
 
@@ -257,5 +262,7 @@ def _viewer_certificate(
             cloudfront_default_certificate=True, minimum_protocol_version=MIN_TLS
         )
     return aws.cloudfront.DistributionViewerCertificateArgs(
-        acm_certificate_arn=certificate_arn, ssl_support_method="sni-only", minimum_protocol_version=MIN_TLS
+        acm_certificate_arn=certificate_arn,
+        ssl_support_method="sni-only",
+        minimum_protocol_version=MIN_TLS,
     )

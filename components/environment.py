@@ -13,9 +13,7 @@ from components.policies import Grants
 V = TypeVar("V")
 ENV_KEYS = frozenset(key.value for key in Env)
 
-TABLE_KEYS = frozenset(
-    {Env.ATTENDEES_TABLE, Env.SUMMARY_TABLE, Env.AUDIT_TABLE, Env.SIGNUPS_TABLE}
-)
+TABLE_KEYS = frozenset({Env.ATTENDEES_TABLE, Env.SUMMARY_TABLE, Env.AUDIT_TABLE, Env.SIGNUPS_TABLE})
 QUEUE_KEYS = frozenset({Env.SIGNUPS_QUEUE_URL})
 PARAMETER_KEYS = frozenset({Env.USERS_PARAMETER, Env.SECRET_KEY_PARAMETER})
 SECRET_KEYS = frozenset({Env.DB_SECRET_ARN})

@@ -75,7 +75,7 @@ class LambdaFunction(pulumi.ComponentResource):
     def _role(self) -> tuple[aws.iam.Role, aws.iam.RolePolicy]:
         role = aws.iam.Role(
             self._args.function.value,
-            name=self._physical,
+            name=f"{self._physical}-role",
             assume_role_policy=json.dumps(assume_role_policy("lambda.amazonaws.com")),
             opts=self._child,
         )
@@ -131,7 +131,9 @@ class LambdaFunction(pulumi.ComponentResource):
             runtime=RUNTIME,
             architectures=[ARCHITECTURE],
             handler=HANDLERS[self._args.function],
-            code=pulumi.AssetArchive({path: pulumi.FileAsset(file) for path, file in files.items()}),
+            code=pulumi.AssetArchive(
+                {path: pulumi.FileAsset(file) for path, file in files.items()}
+            ),
             role=role.arn,
             layers=[layer.arn],
             timeout=spec.timeout,

@@ -51,7 +51,7 @@ class Messaging(pulumi.ComponentResource):
     def _queue(self, queue: Queue, consumer: Function) -> aws.sqs.Queue:
         return aws.sqs.Queue(
             queue.value,
-            name=self._config.physical(queue.value),
+            name=self._config.physical(f"{queue.value}-queue"),
             visibility_timeout_seconds=visibility_timeout(consumer),
             message_retention_seconds=FOUR_DAYS,
             sqs_managed_sse_enabled=True,

@@ -42,7 +42,9 @@ class Network(pulumi.ComponentResource):
             opts=self._child,
         )
         routes = aws.ec2.RouteTable("private", vpc_id=self.vpc.id, opts=self._child)
-        self.subnet_ids = [self._subnet(i, zone, routes) for i, zone in enumerate(args.config.zones)]
+        self.subnet_ids = [
+            self._subnet(i, zone, routes) for i, zone in enumerate(args.config.zones)
+        ]
         self.functions_group = self._group("functions", "Lambda functions that reach the database")
         self.database_group = self._group("database", "The PostgreSQL instance")
         endpoints_group = self._group("endpoints", "Interface endpoints of AWS services")
@@ -70,7 +72,7 @@ class Network(pulumi.ComponentResource):
     def _group(self, name: str, description: str) -> aws.ec2.SecurityGroup:
         return aws.ec2.SecurityGroup(
             name,
-            name=self._config.physical(name),
+            name=self._config.physical(f"{name}-sg"),
             description=description,
             vpc_id=self.vpc.id,
             opts=self._child,

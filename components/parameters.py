@@ -83,7 +83,7 @@ class PublishedOutputs(pulumi.ComponentResource):
                 key,
                 name=names.output_parameter(args.config.stack, key),
                 type="String",
-                value=args.values[key],
+                insecure_value=args.values[key],
                 opts=pulumi.ResourceOptions(parent=self),
             )
         self.register_outputs({})

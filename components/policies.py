@@ -94,7 +94,9 @@ def _with_indexes(tables: tuple[str, ...] | list[str]) -> list[str]:
     return [arn for table in tables for arn in (table, f"{table}/index/*")]
 
 
-def _optional(sid: str, actions: tuple[str, ...], resources: tuple[str, ...] | list[str]) -> list[Document]:
+def _optional(
+    sid: str, actions: tuple[str, ...], resources: tuple[str, ...] | list[str]
+) -> list[Document]:
     return [statement(sid, actions, sorted(resources))] if resources else []
 
 

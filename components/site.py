@@ -39,7 +39,7 @@ def site_files(folder: Path) -> dict[str, Path]:
 
 
 def site_config(api_url: str) -> str:
-    return json.dumps({"apiUrl": api_url})
+    return json.dumps({"apiBase": api_url})
 
 
 @dataclass(frozen=True)
@@ -50,13 +50,17 @@ class SiteArgs:
 
 
 class Site(pulumi.ComponentResource):
-    def __init__(self, name: str, args: SiteArgs, opts: pulumi.ResourceOptions | None = None) -> None:
+    def __init__(
+        self, name: str, args: SiteArgs, opts: pulumi.ResourceOptions | None = None
+    ) -> None:
         super().__init__("clams:components:Site", name, None, opts)
         self._child = pulumi.ResourceOptions(parent=self)
         for key, path in site_files(args.folder).items():
             self._object(key, args.bucket, source=pulumi.FileAsset(path))
         self._object(
-            CONFIG_KEY, args.bucket, content=pulumi.Output.from_input(args.api_url).apply(site_config)
+            CONFIG_KEY,
+            args.bucket,
+            content=pulumi.Output.from_input(args.api_url).apply(site_config),
         )
         self.register_outputs({})
 

@@ -29,8 +29,13 @@ def tagger(
 
 
 def merged_tags(defaults: Mapping[str, str], own: object) -> object:
+    """The stack's tags under the resource's own (which may still be an Output)."""
     if own is None:
         return dict(defaults)
     if isinstance(own, Mapping):
         return {**defaults, **own}
-    return pulumi.Output.from_input(own).apply(lambda value: {**defaults, **(value or {})})
+    return pulumi.Output.from_input(own).apply(lambda value: _merge(defaults, value))
+
+
+def _merge(defaults: Mapping[str, str], own: object) -> dict[str, object]:
+    return {**defaults, **(own if isinstance(own, Mapping) else {})}

@@ -11,10 +11,13 @@ from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.middlewares import NextMiddleware
+from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
 from clams.domain.errors import ClamsError, ForbiddenError, NotSignedInError
 from clams.names import Role
 from clams.routes import route_for
+
+Resolver = APIGatewayHttpResolver | APIGatewayHttpRouter
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,7 @@ class Caller:
     roles: frozenset[Role]
 
 
-def caller(app: APIGatewayHttpResolver) -> Caller | None:
+def caller(app: Resolver) -> Caller | None:
     """The signed-in user as the authorizer described them, if any."""
     context = app.current_event.request_context.authorizer.get_lambda
     if not isinstance(context, dict) or not context.get("user"):
@@ -58,6 +61,6 @@ def require_roles(app: APIGatewayHttpResolver, next_middleware: NextMiddleware) 
     return next_middleware(app)
 
 
-def actor(app: APIGatewayHttpResolver) -> str:
+def actor(app: Resolver) -> str:
     who = caller(app)
     return who.user if who else "anonymous"

@@ -19,7 +19,9 @@ class Attendees(_Body):
 
     Attendees: list[StoredAttendee]
     NextToken: str | None = Field(
-        default=None, description="pass as next_token for the next page; absent on the last"
+        default=None,
+        description="pass as next_token for the next page; absent on the last",
+        exclude_if=lambda token: token is None,
     )
 
 

@@ -89,7 +89,5 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-UNKNOWN_USER: Final = _Hash(
-    COST, BLOCK_SIZE, PARALLELISM, b"clams-no-such-user", bytes(HASH_BYTES)
-)
+UNKNOWN_USER: Final = _Hash(COST, BLOCK_SIZE, PARALLELISM, b"clams-no-such-user", bytes(HASH_BYTES))
 """What a check of an unknown user derives against, so it costs what a known user costs."""

@@ -1,4 +1,4 @@
-"""Database credentials from the RDS-managed secret in Secrets Manager, never from the environment."""
+"""Database credentials: the RDS-managed secret in Secrets Manager, never the environment."""
 
 from __future__ import annotations
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
 from clams.db.schema import TriggerNotification
@@ -38,9 +39,9 @@ class Outbox:
     def delete(self, ids: Collection[int]) -> int:
         if not ids:
             return 0
-        table = TriggerNotification.__table__
-        result = self._session.execute(delete(table).where(table.c.id.in_(ids)))
-        return int(result.rowcount)  # type: ignore[attr-defined]
+        query = delete(TriggerNotification).where(TriggerNotification.id.in_(ids))
+        result = self._session.execute(query, execution_options={"synchronize_session": False})
+        return cast("CursorResult[Any]", result).rowcount
 
     def count(self) -> int:
         query = select(func.count()).select_from(TriggerNotification)

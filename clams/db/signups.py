@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -19,7 +18,7 @@ def iso_time(moment: datetime) -> str:
     return aware.astimezone(UTC).isoformat()
 
 
-def _joined() -> Select[Any]:
+def _joined() -> Select[WorkshopSignup, Workshop, Person, SignupRole]:
     return (
         select(WorkshopSignup, Workshop, Person, SignupRole)
         .join(Workshop, Workshop.id == WorkshopSignup.workshop_id)

@@ -60,15 +60,17 @@ class RecordingMonitor(pulumi_mocks.MockMonitor):
         self.region = mocks.region
         self.recorded: dict[str, Resource] = {}
 
-    def RegisterResource(self, request: Any) -> Any:  # noqa: N802 - the gRPC method's name
+    def RegisterResource(self, request: Any) -> Any:
         urn = self.make_urn(request.parent, request.type, request.name)
         if request.type == "pulumi:pulumi:Stack":
             return resource_pb2.RegisterResourceResponse(urn=urn)
-        _ensure_event_loop()
+        _ensure_event_loop()  # type: ignore[no-untyped-call]
         inputs = rpc.deserialize_properties(request.object)
         outputs = identity(request.type, request.name, inputs, self.region)
         state = {**inputs, **outputs}
-        self.resources[urn] = pulumi_mocks.MockMonitor.ResourceRegistration(urn, outputs["id"], state)
+        self.resources[urn] = pulumi_mocks.MockMonitor.ResourceRegistration(
+            urn, outputs["id"], state
+        )
         self.recorded[urn] = _resource(urn, request, inputs, outputs)
         obj = _sync_await(rpc.serialize_properties(state, {}))
         return resource_pb2.RegisterResourceResponse(urn=urn, id=outputs["id"], object=obj)
@@ -126,9 +128,13 @@ def evaluate(stack: str, program: Path | None = None, project: str = "clams") ->
     with _LOCK:
         monitor = _start(project, stack, region, config, secrets)
         path = program or PROJECT_ROOT / "__main__.py"
-        _sync_await(run_pulumi_func(lambda: runpy.run_path(str(path), run_name="__pulumi__")))
+        _sync_await(run_pulumi_func(lambda: _run(path)))
         resources = tuple(sorted(monitor.recorded.values(), key=lambda r: r.urn))
     return Graph(project=project, stack=stack, resources=resources)
+
+
+def _run(program: Path) -> None:
+    runpy.run_path(str(program), run_name="__pulumi__")
 
 
 def _start(

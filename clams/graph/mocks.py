@@ -21,6 +21,10 @@ LOWER = string.ascii_lowercase + string.digits
 UPPER = string.ascii_uppercase + string.digits
 
 Outputs = dict[str, Any]
+CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity"
+GET_ZONE = "aws:route53/getZone:getZone"
+GET_REGION = "aws:index/getRegion:getRegion"
+SSE_CONFIGURATION = "BucketServerSideEncryptionConfiguration"
 
 
 class Seed:
@@ -85,7 +89,9 @@ def _database(seed: Seed) -> Outputs:
     identifier = seed.named("identifier")
     address = f"{identifier}.c{seed.token(11, LOWER)}.{seed.region}.rds.amazonaws.com"
     port = 5432
-    secret = seed.arn("secretsmanager", f"secret:rds!db-{seed.token(36, HEX)}-{seed.token(6, LOWER, 's')}")
+    secret = seed.arn(
+        "secretsmanager", f"secret:rds!db-{seed.token(36, HEX)}-{seed.token(6, LOWER, 's')}"
+    )
     return {
         "id": f"db-{seed.token(26, UPPER)}",
         "identifier": identifier,
@@ -95,7 +101,11 @@ def _database(seed: Seed) -> Outputs:
         "endpoint": f"{address}:{port}",
         "port": port,
         "masterUserSecrets": [
-            {"secretArn": secret, "secretStatus": "active", "kmsKeyId": seed.arn("kms", "alias/aws/secretsmanager")}
+            {
+                "secretArn": secret,
+                "secretStatus": "active",
+                "kmsKeyId": seed.arn("kms", "alias/aws/secretsmanager"),
+            }
         ],
     }
 
@@ -118,7 +128,12 @@ def _log_group(seed: Seed) -> Outputs:
 
 def _role(seed: Seed) -> Outputs:
     name = seed.named()
-    return {"id": name, "name": name, "arn": seed.arn("iam", f"role/{name}", region=False), "uniqueId": f"AROA{seed.token(17, UPPER)}"}
+    return {
+        "id": name,
+        "name": name,
+        "arn": seed.arn("iam", f"role/{name}", region=False),
+        "uniqueId": f"AROA{seed.token(17, UPPER)}",
+    }
 
 
 def _role_policy(seed: Seed) -> Outputs:
@@ -134,7 +149,14 @@ def _function(seed: Seed) -> Outputs:
     name = seed.named()
     arn = seed.arn("lambda", f"function:{name}")
     invoke = f"arn:aws:apigateway:{seed.region}:lambda:path/2015-03-31/functions/{arn}/invocations"
-    return {"id": name, "name": name, "arn": arn, "invokeArn": invoke, "qualifiedArn": f"{arn}:$LATEST", "version": "$LATEST"}
+    return {
+        "id": name,
+        "name": name,
+        "arn": arn,
+        "invokeArn": invoke,
+        "qualifiedArn": f"{arn}:$LATEST",
+        "version": "$LATEST",
+    }
 
 
 def _permission(seed: Seed) -> Outputs:
@@ -186,13 +208,19 @@ def _bucket(seed: Seed) -> Outputs:
 
 
 def _bucket_part(seed: Seed) -> Outputs:
-    return {"id": f"{seed.inputs.get('bucket', '')}/{seed.name}"}
+    kind = seed.type.rsplit(":", 1)[-1]
+    return {"id": f"{seed.inputs.get('bucket', '')}/{kind}"}
 
 
 def _object(seed: Seed) -> Outputs:
     key = str(seed.inputs.get("key", seed.name))
     bucket = seed.inputs.get("bucket", "")
-    return {"id": key, "etag": seed.token(32), "versionId": seed.token(32, LOWER), "arn": f"arn:aws:s3:::{bucket}/{key}"}
+    return {
+        "id": key,
+        "etag": seed.token(32),
+        "versionId": seed.token(32, LOWER),
+        "arn": f"arn:aws:s3:::{bucket}/{key}",
+    }
 
 
 def _cloudfront_id(seed: Seed) -> Outputs:
@@ -227,12 +255,15 @@ def _certificate(seed: Seed) -> Outputs:
 
 
 def _certificate_validation(seed: Seed) -> Outputs:
-    return {"id": str(seed.inputs.get("certificateArn", seed.name))}
+    return {"id": f"validation-{seed.token(16)}"}
 
 
 def _record(seed: Seed) -> Outputs:
     name = str(seed.inputs.get("name", seed.name))
-    return {"id": f"{seed.inputs.get('zoneId')}_{name}_{seed.inputs.get('type')}", "fqdn": name.rstrip(".")}
+    return {
+        "id": f"{seed.inputs.get('zoneId')}_{name}_{seed.inputs.get('type')}",
+        "fqdn": name.rstrip("."),
+    }
 
 
 def _event_rule(seed: Seed) -> Outputs:
@@ -274,7 +305,9 @@ OUTPUTS: dict[str, Callable[[Seed], Outputs]] = {
     "aws:ec2/vpc:Vpc": _ec2("vpc", "vpc"),
     "aws:ec2/subnet:Subnet": _ec2("subnet", "subnet"),
     "aws:ec2/routeTable:RouteTable": _ec2("rtb", "route-table"),
-    "aws:ec2/routeTableAssociation:RouteTableAssociation": _ec2("rtbassoc", "route-table-association"),
+    "aws:ec2/routeTableAssociation:RouteTableAssociation": _ec2(
+        "rtbassoc", "route-table-association"
+    ),
     "aws:ec2/securityGroup:SecurityGroup": _security_group,
     "aws:ec2/vpcEndpoint:VpcEndpoint": _vpc_endpoint,
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": _ec2("sgr", "security-group-rule"),
@@ -301,7 +334,7 @@ OUTPUTS: dict[str, Callable[[Seed], Outputs]] = {
     "aws:s3/bucket:Bucket": _bucket,
     "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": _bucket_part,
     "aws:s3/bucketOwnershipControls:BucketOwnershipControls": _bucket_part,
-    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": _bucket_part,
+    f"aws:s3/bucketServerSideEncryptionConfiguration:{SSE_CONFIGURATION}": _bucket_part,
     "aws:s3/bucketVersioning:BucketVersioning": _bucket_part,
     "aws:s3/bucketPolicy:BucketPolicy": _bucket_part,
     "aws:s3/bucketObjectv2:BucketObjectv2": _object,
@@ -328,16 +361,16 @@ def identity(type_: str, name: str, inputs: dict[str, Any], region: str) -> Outp
     return make(seed) if make else {"id": f"{name}-{seed.token(12)}"}
 
 
-def call_result(token: str, args: dict[str, Any], region: str) -> dict[str, Any]:
+def call_result(function: str, args: dict[str, Any], region: str) -> dict[str, Any]:
     """What the provider's functions (invokes) return under the mocks."""
-    if token == "aws:index/getCallerIdentity:getCallerIdentity":
+    if function == CALLER_IDENTITY:
         arn = f"arn:aws:iam::{ACCOUNT}:user/deployer"
         return {"accountId": ACCOUNT, "arn": arn, "userId": "AIDA" + "X" * 17, "id": ACCOUNT}
-    if token == "aws:route53/getZone:getZone":
-        seed = Seed(token, str(args.get("name")), args, region)
+    if function == GET_ZONE:
+        seed = Seed(function, str(args.get("name")), args, region)
         zone = f"Z{seed.token(20, UPPER)}"
         return {"zoneId": zone, "id": zone, "name": args.get("name")}
-    if token == "aws:index/getRegion:getRegion":
+    if function == GET_REGION:
         return {"name": region, "region": region, "id": region}
     return {}
 
@@ -348,9 +381,13 @@ class GraphMocks(pulumi.runtime.Mocks):
     def __init__(self, region: str) -> None:
         self.region = region
 
-    def new_resource(self, args: pulumi.runtime.MockResourceArgs) -> tuple[str | None, dict[str, Any]]:
+    def new_resource(
+        self, args: pulumi.runtime.MockResourceArgs
+    ) -> tuple[str | None, dict[str, Any]]:
         outputs = identity(args.typ, args.name, args.inputs, self.region)
         return str(outputs["id"]), {**args.inputs, **outputs}
 
-    def call(self, args: pulumi.runtime.MockCallArgs) -> tuple[dict[str, Any], list[tuple[str, str]] | None]:
+    def call(
+        self, args: pulumi.runtime.MockCallArgs
+    ) -> tuple[dict[str, Any], list[tuple[str, str]] | None]:
         return call_result(args.token, args.args, self.region), []

@@ -43,6 +43,17 @@ class Resource:
         )
 
 
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
 @dataclass(frozen=True)
 class Graph:
     project: str
@@ -59,11 +70,14 @@ class Graph:
         return next((r for r in self.resources if r.urn == urn), None)
 
     def referenced_by(self, value: object) -> Resource | None:
-        """The resource one of whose outputs (id, arn, name, url...) equals ``value``."""
+        """The resource one of whose outputs (id, arn, name, url...) equals ``value``.
+
+        Nested outputs count too (an RDS instance's ``masterUserSecrets[0].secretArn``).
+        """
         if not isinstance(value, str) or not value:
             return None
         for resource in self.resources:
-            if value in resource.outputs.values() or value == resource.urn:
+            if value == resource.urn or value in _strings(resource.outputs):
                 return resource
         return None
 

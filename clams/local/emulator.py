@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ class Emulator:
     region: str
     endpoint: str = ""
     _server: Any = None
+    _clients: dict[str, Any] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
     _saved_env: dict[str, str | None] = field(default_factory=dict)
 
     def start(self) -> None:
@@ -62,15 +65,18 @@ class Emulator:
         }
 
     def client(self, service: str) -> Any:
-        """A client of this emulator that does not depend on the process environment."""
-        return boto3.session.Session().client(  # type: ignore[call-overload]
-            service,
-            endpoint_url=self.endpoint,
-            region_name=self.region,
-            aws_access_key_id=DUMMY_KEY,
-            aws_secret_access_key=DUMMY_KEY,
-            config=_CLIENT_CONFIG,
-        )
+        """The emulator's client for ``service``, independent of the process environment."""
+        with self._lock:
+            if service not in self._clients:
+                self._clients[service] = boto3.session.Session().client(  # type: ignore[call-overload]
+                    service,
+                    endpoint_url=self.endpoint,
+                    region_name=self.region,
+                    aws_access_key_id=DUMMY_KEY,
+                    aws_secret_access_key=DUMMY_KEY,
+                    config=_CLIENT_CONFIG,
+                )
+            return self._clients[service]
 
     def _reset(self) -> None:
         """The emulator's state lives in the process: start each stack from nothing."""

@@ -27,7 +27,7 @@ from clams.local.routes import LocalAuthorizer, LocalRoute, find_route
 from clams.local.runtime import LocalFunction
 from clams.local.static import static_reply
 
-log = logging.getLogger("clams.local.gateway")
+log = logging.getLogger("local.gateway")
 
 
 @dataclass

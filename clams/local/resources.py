@@ -16,6 +16,11 @@ TABLE: Final = "aws:dynamodb/table:Table"
 QUEUE: Final = "aws:sqs/queue:Queue"
 PARAMETER: Final = "aws:ssm/parameter:Parameter"
 BUCKET: Final = "aws:s3/bucket:Bucket"
+API: Final = "aws:apigatewayv2/api:Api"
+STAGE: Final = "aws:apigatewayv2/stage:Stage"
+DISTRIBUTION: Final = "aws:cloudfront/distribution:Distribution"
+PUBLISHED_KEYS: Final = ("invokeUrl", "url", "bucket", "name")
+"""Which local output a parameter publishes when its value is redacted in the graph."""
 
 _QUEUE_ATTRIBUTES: Final = {
     "visibilityTimeoutSeconds": "VisibilityTimeout",
@@ -31,6 +36,7 @@ class Realised:
     """What exists locally: each resource's local outputs, by URN, and the substitutions."""
 
     region: str
+    gateway_url: str
     outputs: dict[str, dict[str, str]] = field(default_factory=dict)
     substitutions: Substitutions = field(default_factory=Substitutions)
 
@@ -43,15 +49,29 @@ class Realised:
 
 
 def realise(graph: Graph, client: Callable[[str], Any], realised: Realised) -> None:
-    """Create every table, queue, parameter and bucket of the graph, in that order."""
+    """Create every table, queue, bucket and parameter of the graph, in that order."""
     for resource in graph.of_type(TABLE):
         create_table(client("dynamodb"), resource, realised)
     for resource in sorted(graph.of_type(QUEUE), key=lambda r: "redrivePolicy" in r.inputs):
         create_queue(client("sqs"), resource, realised)
     for resource in graph.of_type(BUCKET):
         create_bucket(client("s3"), resource, realised)
+    record_web(graph, realised)
     for resource in graph.of_type(PARAMETER):
         put_parameter(client("ssm"), resource, realised)
+
+
+def record_web(graph: Graph, realised: Realised) -> None:
+    """The API, its stage and the CDN all answer at the local gateway."""
+    url = realised.gateway_url
+    for resource in graph.of_type(API):
+        realised.record(resource, {"apiEndpoint": url})
+    for resource in graph.of_type(STAGE):
+        name = str(resource.inputs.get("name", "$default"))
+        invoke_url = url if name == "$default" else f"{url}/{name}"
+        realised.record(resource, {"id": name, "invokeUrl": invoke_url})
+    for resource in graph.of_type(DISTRIBUTION):
+        realised.record(resource, {"domainName": url.split("://", 1)[-1], "url": url})
 
 
 def create_table(dynamodb: Any, resource: Resource, realised: Realised) -> None:
@@ -84,6 +104,11 @@ def table_request(name: str, inputs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _key_schema(keys: dict[str, Any]) -> list[dict[str, str]]:
+    """From ``keySchemas`` (pulumi-aws v7 indexes) or the older ``hashKey``/``rangeKey``."""
+    if keys.get("keySchemas"):
+        return [
+            {"AttributeName": k["attributeName"], "KeyType": k["keyType"]} for k in keys["keySchemas"]
+        ]
     schema = [{"AttributeName": keys["hashKey"], "KeyType": "HASH"}]
     if keys.get("rangeKey"):
         schema.append({"AttributeName": keys["rangeKey"], "KeyType": "RANGE"})
@@ -128,15 +153,26 @@ def create_bucket(s3: Any, resource: Resource, realised: Realised) -> None:
 
 
 def put_parameter(ssm: Any, resource: Resource, realised: Realised) -> None:
-    """A redacted (secret) value is replaced by a fresh random one, as a deploy would generate."""
     name = physical_name(resource, "name")
-    value = resource.inputs.get("value")
-    if value == REDACTED or not isinstance(value, str):
-        value = secrets.token_urlsafe(48)
     ssm.put_parameter(
         Name=name,
-        Value=realised.substitutions.resolve(value),
+        Value=parameter_value(resource, realised),
         Type=resource.inputs.get("type", "String"),
         Overwrite=True,
     )
     realised.record(resource, {"id": name, "name": name, "arn": realised.arn("ssm", f"parameter{name}")})
+
+
+def parameter_value(resource: Resource, realised: Realised) -> str:
+    """The value, its references resolved. Pulumi keeps every parameter value secret, so a
+    redacted value is the local output of the one resource it was made from (a queue's URL,
+    the stage's URL...), or for a parameter made from nothing a fresh random secret."""
+    value = resource.inputs.get("value")
+    if isinstance(value, str) and value != REDACTED:
+        return str(realised.substitutions.resolve(value))
+    sources = [realised.outputs[urn] for urn in resource.dependencies if urn in realised.outputs]
+    if len(sources) == 1:
+        published = next((sources[0][k] for k in PUBLISHED_KEYS if k in sources[0]), None)
+        if published:
+            return published
+    return secrets.token_urlsafe(48)

@@ -50,8 +50,10 @@ def redrive_problems(graph: Graph, queue: Resource) -> Iterator[str]:
         yield "is consumed by a function but has no redrive policy"
         return
     count = number(policy.get("maxReceiveCount"))
-    if count is None or count > MAX_RECEIVE_COUNT:
-        yield f"has maxReceiveCount {count}, above {MAX_RECEIVE_COUNT}"
+    if count is None:
+        yield "has a redrive policy without maxReceiveCount"
+    elif count > MAX_RECEIVE_COUNT:
+        yield f"has maxReceiveCount {count:g}, above {MAX_RECEIVE_COUNT}"
     if not named(graph, policy.get("deadLetterTargetArn"), [tokens.QUEUE]):
         yield "has a redrive policy whose dead-letter target is not a queue of this stack"
 

@@ -39,9 +39,7 @@ class Page:
 
 
 class AttendeeService:
-    def __init__(
-        self, store: AttendeeRecords, clock: Callable[[], datetime] = utc_now
-    ) -> None:
+    def __init__(self, store: AttendeeRecords, clock: Callable[[], datetime] = utc_now) -> None:
         self._store = store
         self._clock = clock
 

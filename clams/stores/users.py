@@ -54,5 +54,7 @@ def _provider() -> Any:
     from aws_lambda_powertools.utilities.parameters import SSMProvider
     from botocore.config import Config
 
-    config = Config(connect_timeout=2, read_timeout=3, retries={"mode": "standard", "max_attempts": 2})
+    config = Config(
+        connect_timeout=2, read_timeout=3, retries={"mode": "standard", "max_attempts": 2}
+    )
     return SSMProvider(boto_config=config)

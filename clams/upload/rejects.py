@@ -31,9 +31,7 @@ class RejectsFile:
 
     def add(self, rejection: Rejection) -> None:
         if self._writer is None:
-            self._out = self.path.open(
-                "w", encoding="utf-8", errors="surrogateescape", newline=""
-            )
+            self._out = self.path.open("w", encoding="utf-8", errors="surrogateescape", newline="")
             self._writer = csv.writer(self._out, lineterminator="\r\n")
             self._writer.writerow(COLUMNS)
         self._writer.writerow([rejection.line, rejection.reason, *rejection.fields])

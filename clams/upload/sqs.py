@@ -45,7 +45,9 @@ class SqsQueue:
             QueueUrl=self.url,
             Entries=[{"Id": e.id, "MessageBody": e.body} for e in entries],
         )
-        return BatchReply({f["Id"]: not f.get("SenderFault", False) for f in reply.get("Failed", [])})
+        return BatchReply(
+            {f["Id"]: not f.get("SenderFault", False) for f in reply.get("Failed", [])}
+        )
 
     def receive(self, limit: int = 10, hide_for: int = 30) -> list[Received]:
         reply = self._client.receive_message(
@@ -57,16 +59,18 @@ class SqsQueue:
         return [_received(message) for message in reply.get("Messages", [])]
 
     def delete(self, messages: Sequence[Received]) -> None:
-        if messages:
-            self._client.delete_message_batch(
-                QueueUrl=self.url, Entries=_receipts(messages)
-            )
+        for chunk in _chunks(messages):
+            self._client.delete_message_batch(QueueUrl=self.url, Entries=_receipts(chunk))
 
     def release(self, messages: Sequence[Received]) -> None:
         """Make received messages visible again at once."""
-        if messages:
-            entries = [entry | {"VisibilityTimeout": 0} for entry in _receipts(messages)]
+        for chunk in _chunks(messages):
+            entries = [entry | {"VisibilityTimeout": 0} for entry in _receipts(chunk)]
             self._client.change_message_visibility_batch(QueueUrl=self.url, Entries=entries)
+
+
+def _chunks(messages: Sequence[Received]) -> list[Sequence[Received]]:
+    return [messages[start : start + 10] for start in range(0, len(messages), 10)]
 
 
 def _receipts(messages: Sequence[Received]) -> list[dict[str, Any]]:

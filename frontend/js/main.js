@@ -63,7 +63,7 @@ class App {
     const view = h("div", { class: `view view-${name}`, testid: `view-${name}` });
     this.main.replaceChildren(view);
     this.renderChrome(name);
-    const done = Promise.resolve(render(this.context(view))).catch((error) => {
+    const done = settle(() => render(this.context(view))).catch((error) => {
       view.append(alertBox(error.message));
       console.error(error);
     });
@@ -168,6 +168,15 @@ class App {
       ),
     );
     return this.nav.replaceChildren(h("ul", {}, links));
+  }
+}
+
+/** The render's promise, with a synchronous throw turned into a rejection. */
+function settle(render) {
+  try {
+    return Promise.resolve(render());
+  } catch (error) {
+    return Promise.reject(error);
   }
 }
 

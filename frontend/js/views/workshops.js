@@ -30,6 +30,7 @@ export async function renderWorkshops(ctx) {
   ctx.view.append(pageHeading("Workshops"), body);
   try {
     const workshops = await ctx.api.workshops();
+    ctx.cache.workshopTitles = Object.fromEntries(workshops.map((w) => [String(w.WorkshopId), w.Title]));
     if (!workshops.length) return body.replaceChildren(h("p", { testid: "no-workshops" }, "No workshops have sign-ups yet."));
     const table = h(
       "table",
@@ -72,7 +73,8 @@ export async function renderWorkshop(ctx, id) {
   ctx.view.append(h("p", { class: "back" }, h("a", { href: "#/workshops" }, "← All workshops")), heading, body);
   try {
     const signups = await ctx.api.workshopSignups(id);
-    const title = pick(signups[0] || {}, "Title", "WorkshopTitle");
+    const known = (ctx.cache.workshopTitles || {})[id];
+    const title = pick(signups[0] || {}, "Title", "WorkshopTitle") || known;
     if (title) heading.textContent = title;
     document.title = `${heading.textContent} · CLAMS`;
     const table = h(

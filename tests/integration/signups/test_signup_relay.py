@@ -6,11 +6,6 @@ import threading
 from collections.abc import Callable, Sequence
 
 import pytest
-from sqlalchemy import Engine
-
-from clams.db.outbox import Notification
-from clams.db.unit_of_work import SqlUnitOfWork, unit_of_work_factory
-from clams.services.relay import relay, relay_round
 from signup_fakes import (
     Crash,
     CrashAfterSendQueue,
@@ -18,6 +13,11 @@ from signup_fakes import (
     outbox_size,
     sign_up_people,
 )
+from sqlalchemy import Engine
+
+from clams.db.outbox import Notification
+from clams.db.unit_of_work import SqlUnitOfWork, unit_of_work_factory
+from clams.services.relay import relay, relay_round
 
 
 @pytest.mark.parametrize("count", [1, 10, 25, 105])

@@ -59,7 +59,7 @@ def test_the_event_has_five_arrival_days_and_six_nights_ending_on_sunday() -> No
     # When its days and nights are listed
     # Then arrival is Tuesday to Saturday, and Sunday is the extra night
     assert ARRIVAL_DAYS == ("Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
-    assert EVENT_NIGHTS == (*ARRIVAL_DAYS, "Sunday")
+    assert (*ARRIVAL_DAYS, "Sunday") == EVENT_NIGHTS
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,372 @@
+"""Ingest benchmark: 10,000 attendees through `clams upload` and the writer, against moto.
+
+Counts AWS API calls with a botocore ``before-call`` hook and prints them side by side with
+a baseline run in the same process that does what CLAMS's first implementation did: a
+GetQueueUrl and a SendMessage per row, a PutItem per message. Both runs consume while they
+produce (moto's SQS costs O(queue depth) per call), as the Lambda event source would.
+
+Targets: ≤ 0.2 AWS calls per attendee on a first upload (SendMessageBatch and the writer's
+calls; the event source's own ReceiveMessage/DeleteMessage are counted apart), 0 SQS sends
+on an unchanged re-upload, wall time per attendee ≥ 10× better than the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import random
+import socket
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import boto3
+from moto.server import ThreadedMotoServer
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from clams.domain.bams import HEADER, open_bams, read_bams  # noqa: E402
+from clams.domain.messages import decode  # noqa: E402
+from clams.names import TABLES, Table  # noqa: E402
+from clams.services.writer import Delivery, write_batch  # noqa: E402
+from clams.stores.attendees import AttendeeStore  # noqa: E402
+from clams.upload.hashes import SentHashes  # noqa: E402
+from clams.upload.rejects import RejectsFile  # noqa: E402
+from clams.upload.service import Uploader, latest_lines  # noqa: E402
+from clams.upload.sqs import SqsQueue  # noqa: E402
+
+REGION = "eu-west-2"
+WRITER_BATCH = 100
+DAYS = ("Tue", "Wed", "Thu", "Fri", "Sat", "")
+DIETS = ("", "", "", "vegetarian", "vegan", "coeliac", "halal", "no nuts, please")
+FIRST = ("Ada", "Carys", "Dafydd", "Kemi", "Zoë", "Aled", "Siân", "Tomasz", "Nia", "Rhys")
+LAST = ("Lovelace", "Brennan", "Moreau", "Nowak", "Kowalczyk", "Jones", "Ó Briain", "Evans")
+
+
+# ---- the data ------------------------------------------------------------------------------
+
+
+def generate_export(path: Path, count: int, seed: int = 7) -> None:
+    """A BAMS export of ``count`` distinct, valid attendees."""
+    rng = random.Random(seed)
+    codes = rng.sample(range(36**6), count)
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write(",".join(HEADER) + "\r\n")
+        for number in codes:
+            out.write(",".join(_row(rng, _code(number))) + "\r\n")
+
+
+def _code(number: int) -> str:
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return "".join(digits[(number // 36**i) % 36] for i in range(6))
+
+
+def _row(rng: random.Random, code: str) -> list[str]:
+    first, last = rng.choice(FIRST), rng.choice(LAST)
+    to_pay = rng.choice((35, 70, 105, 140))
+    paid = rng.choice((0, to_pay, to_pay // 2))
+    date = f"{rng.randint(1, 28):02d}0{rng.randint(1, 5)}2027" if paid else "00000000"
+    diet = rng.choice(DIETS)
+    return [
+        code,
+        f"{first} {last}",
+        f"{first.lower()}.{code.lower()}@example.org",
+        f"{to_pay:03d}",
+        f"{paid:03d}",
+        date,
+        f"07700 9{rng.randint(0, 99999):05d}",
+        rng.choice(DAYS),
+        rng.choice(("0", "1")),
+        str(rng.randint(0, 3)),
+        f'"{diet}"' if "," in diet else diet,
+    ]
+
+
+# ---- the emulator and counted clients -----------------------------------------------------
+
+
+@dataclass
+class Calls:
+    counts: Counter[str]
+
+    def hook(self, model: Any, **_: Any) -> None:
+        self.counts[model.name] += 1
+
+    def total(self, *names: str) -> int:
+        return sum(self.counts[n] for n in names) if names else sum(self.counts.values())
+
+
+def counted_client(service: str, endpoint: str, calls: Calls) -> Any:
+    client = boto3.session.Session().client(service, region_name=REGION, endpoint_url=endpoint)
+    client.meta.events.register("before-call.*.*", calls.hook)
+    return client
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class Stack:
+    endpoint: str
+    queue_url: str
+    attendees: str
+    summary: str
+
+
+def create_stack(endpoint: str, name: str) -> Stack:
+    dynamodb = boto3.client("dynamodb", region_name=REGION, endpoint_url=endpoint)
+    tables = {}
+    for table in (Table.ATTENDEES, Table.SUMMARY):
+        spec = TABLES[table]
+        keys = [(spec.partition, "HASH")] + ([(spec.sort, "RANGE")] if spec.sort else [])
+        tables[table] = f"{name}-{table.value}"
+        dynamodb.create_table(
+            TableName=tables[table],
+            KeySchema=[{"AttributeName": k.name, "KeyType": t} for k, t in keys],
+            AttributeDefinitions=[
+                {"AttributeName": k.name, "AttributeType": k.type} for k, _ in keys
+            ],
+            BillingMode="PAY_PER_REQUEST",
+        )
+    sqs = boto3.client("sqs", region_name=REGION, endpoint_url=endpoint)
+    url = sqs.create_queue(QueueName=f"{name}-attendees")["QueueUrl"]
+    return Stack(endpoint, url, tables[Table.ATTENDEES], tables[Table.SUMMARY])
+
+
+# ---- the event source: consume while producing --------------------------------------------
+
+
+class Consumer(threading.Thread):
+    """Receives 10 at a time, hands batches to ``handle``, deletes what succeeded."""
+
+    def __init__(self, sqs: Any, url: str, batch: int, handle: Callable[[list[Any]], set[str]]):
+        super().__init__(daemon=True)
+        self.sqs, self.url, self.batch, self.handle = sqs, url, batch, handle
+        self.producing = True
+        self.handled = 0
+        self.failed = 0
+
+    def run(self) -> None:
+        pending: list[Any] = []
+        while True:
+            got = self.sqs.receive_message(QueueUrl=self.url, MaxNumberOfMessages=10).get(
+                "Messages", []
+            )
+            pending += got
+            if len(pending) >= self.batch or (not got and pending and not self.producing):
+                self._flush(pending[: self.batch])
+                pending = pending[self.batch :]
+            elif not got and not self.producing:
+                return
+            elif not got:
+                time.sleep(0.005)
+
+    def _flush(self, messages: list[Any]) -> None:
+        failed = self.handle(messages)
+        done = [m for m in messages if m["MessageId"] not in failed]
+        for start in range(0, len(done), 10):
+            chunk = done[start : start + 10]
+            self.sqs.delete_message_batch(
+                QueueUrl=self.url,
+                Entries=[
+                    {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(chunk)
+                ],
+            )
+        self.handled += len(done)
+        self.failed += len(failed)
+
+
+@dataclass
+class Run:
+    attendees: int
+    seconds: float
+    calls: int
+    event_source_calls: int
+    stored: int
+
+
+class Silent:
+    def advance(self) -> None:
+        return None
+
+
+def clams_run(export: Path, stack: Stack, state: Path) -> tuple[Run, int]:
+    """The CLAMS pipeline; returns the first run and the SQS sends of an unchanged re-upload."""
+    ours, source = Calls(Counter()), Calls(Counter())
+    sqs = counted_client("sqs", stack.endpoint, ours)
+    store = AttendeeStore(
+        counted_client("dynamodb", stack.endpoint, ours), stack.attendees, stack.summary
+    )
+
+    def write(messages: list[Any]) -> set[str]:
+        deliveries = [Delivery(m["MessageId"], m["Body"]) for m in messages]
+        return set(write_batch(deliveries, store).failures)
+
+    consumer = Consumer(
+        counted_client("sqs", stack.endpoint, source), stack.queue_url, WRITER_BATCH, write
+    )
+    started = time.perf_counter()
+    consumer.start()
+    count = _upload(export, sqs, stack.queue_url, state)
+    consumer.producing = False
+    consumer.join()
+    seconds = time.perf_counter() - started
+    first = Run(count, seconds, ours.total(), source.total(), store.summary().attendees)
+    before = ours.total("SendMessageBatch", "SendMessage")
+    _upload(export, sqs, stack.queue_url, state)
+    return first, ours.total("SendMessageBatch", "SendMessage") - before
+
+
+def _upload(export: Path, sqs: Any, url: str, state: Path) -> int:
+    queue = SqsQueue(sqs, url)
+    queue.arn()
+    hashes = SentHashes.load(state, url)
+    rejects = RejectsFile(export.with_suffix(".rejected.csv"))
+    with open_bams(str(export)) as stream:
+        latest = latest_lines(read_bams(stream))
+    with open_bams(str(export)) as stream:
+        report = Uploader(queue, hashes, rejects, Silent()).upload(
+            read_bams(stream), latest, datetime.now(UTC)
+        )
+    hashes.save()
+    rejects.close()
+    return report.sent + report.unchanged
+
+
+def baseline_run(export: Path, stack: Stack, limit: int) -> Run:
+    """What the first implementation did: per row GetQueueUrl + SendMessage; PutItem per message."""
+    calls, source = Calls(Counter()), Calls(Counter())
+    sqs = counted_client("sqs", stack.endpoint, calls)
+    dynamodb = counted_client("dynamodb", stack.endpoint, calls)
+    name = stack.queue_url.rsplit("/", 1)[-1]
+
+    def put(messages: list[Any]) -> set[str]:
+        for message in messages:
+            record = decode(message["Body"]).Attendee.model_dump(mode="json")
+            dynamodb.put_item(TableName=stack.attendees, Item=_item(record))
+        return set()
+
+    consumer = Consumer(counted_client("sqs", stack.endpoint, source), stack.queue_url, 10, put)
+    started = time.perf_counter()
+    consumer.start()
+    count = 0
+    for row in _rows(export, limit):
+        url = sqs.get_queue_url(QueueName=name)["QueueUrl"]
+        body = json.dumps({"Attendee": row.attendee.model_dump(mode="json"), "Version": "x"})
+        sqs.send_message(
+            QueueUrl=url, MessageBody=body.replace('"x"', '"2027-01-01T00:00:00.000000Z#00000000"')
+        )
+        count += 1
+    consumer.producing = False
+    consumer.join()
+    seconds = time.perf_counter() - started
+    stored = dynamodb.scan(TableName=stack.attendees, Select="COUNT")["Count"]
+    return Run(count, seconds, calls.total(), source.total(), stored)
+
+
+def _rows(export: Path, limit: int) -> Iterator[Any]:
+    with open_bams(str(export)) as stream:
+        for number, item in enumerate(read_bams(stream)):
+            if number >= limit:
+                return
+            yield item
+
+
+def _item(record: dict[str, Any]) -> dict[str, Any]:
+    from clams.stores.dynamo import to_item
+
+    return to_item(record)
+
+
+# ---- the report ---------------------------------------------------------------------------
+
+
+def report(ours: Run, resend: int, base: Run, limit_note: str) -> bool:
+    ours_calls = ours.calls / ours.attendees
+    base_calls = base.calls / base.attendees
+    ours_ms = 1000 * ours.seconds / ours.attendees
+    base_ms = 1000 * base.seconds / base.attendees
+    checks = [
+        (
+            "AWS calls per attendee",
+            f"{base_calls:.2f}",
+            f"{ours_calls:.3f}",
+            f"{base_calls / ours_calls:.1f}x fewer",
+            "<= 0.2",
+            ours_calls <= 0.2,
+        ),
+        ("SQS sends, unchanged re-upload", "-", str(resend), "", "0", resend == 0),
+        (
+            "wall time per attendee (ms)",
+            f"{base_ms:.2f}",
+            f"{ours_ms:.3f}",
+            f"{base_ms / ours_ms:.1f}x faster",
+            ">= 10x faster",
+            base_ms / ours_ms >= 10,
+        ),
+    ]
+    print(
+        f"\nattendees: CLAMS {ours.attendees} (stored {ours.stored}); "
+        f"baseline {base.attendees} (stored {base.stored}){limit_note}"
+    )
+    print(f"wall time: CLAMS {ours.seconds:.1f} s; baseline {base.seconds:.1f} s")
+    print(
+        f"event-source calls (Receive/Delete, not counted above): CLAMS "
+        f"{ours.event_source_calls / ours.attendees:.2f}/attendee; baseline "
+        f"{base.event_source_calls / base.attendees:.2f}/attendee\n"
+    )
+    widths = (32, 10, 10, 18, 15, 4)
+    heading = ("measure", "baseline", "CLAMS", "ratio", "target", "met")
+    print("  ".join(h.ljust(w) for h, w in zip(heading, widths, strict=True)))
+    for row in checks:
+        cells = [*row[:5], "yes" if row[5] else "NO"]
+        print("  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)))
+    return all(row[5] for row in checks) and ours.stored == ours.attendees
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--attendees", type=int, default=10_000)
+    parser.add_argument("--baseline", type=int, default=1_000, help="rows for the baseline run")
+    args = parser.parse_args()
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    os.environ.setdefault("AWS_ACCESS_KEY_ID", "bench")
+    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "bench")
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        with tempfile.TemporaryDirectory() as work:
+            export = Path(work) / "attendees.csv"
+            generate_export(export, args.attendees)
+            endpoint = f"http://127.0.0.1:{port}"
+            ours, resend = clams_run(export, create_stack(endpoint, "clams"), Path(work) / "state")
+            base = baseline_run(export, create_stack(endpoint, "baseline"), args.baseline)
+    finally:
+        server.stop()
+    note = (
+        ""
+        if base.attendees == ours.attendees
+        else (
+            f" — the baseline runs on the first {base.attendees} rows to keep the run short;"
+            " figures are compared per attendee"
+        )
+    )
+    return 0 if report(ours, resend, base, note) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

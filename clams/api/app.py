@@ -1,0 +1,35 @@
+"""The API's resolver: the routes of SPEC section 3, role checks, errors and OpenAPI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
+
+from clams.api import attendees, docs, errors, reports, workshops
+from clams.api.access import require_roles
+from clams.names import STAGE
+
+
+def build() -> APIGatewayHttpResolver:
+    app = APIGatewayHttpResolver(strip_prefixes=[f"/{STAGE}"], enable_validation=True)
+    app.use([require_roles])
+    errors.register(app)
+    for module in (attendees, reports, workshops):
+        app.include_router(module.router)
+    app.configure_openapi(
+        title=docs.TITLE,
+        description=docs.DESCRIPTION,
+        servers=docs.SERVERS,
+        security_schemes=docs.SECURITY_SCHEMES,
+    )
+
+    @app.get("/openapi.json", include_in_schema=False)
+    def openapi() -> dict[str, Any]:
+        """The OpenAPI document of this API, generated from the routes above."""
+        return docs.finish(app.get_openapi_json_schema())
+
+    return app
+
+
+app = build()
