@@ -50,7 +50,7 @@ def read_config() -> tuple[StackConfig, bool]:
     return settings, True if build is None else build
 
 
-def layer_source(build: bool):
+def layer_source(build: bool) -> LayerSource:
     def archive(function: Function, distributions: frozenset[str]) -> pulumi.Archive:
         requirements = layer_requirements(distributions, ROOT / "constraints.txt")
         if build:
@@ -92,6 +92,53 @@ def stack_values(
     return StackValues(values=values, arns=arns, consumed_queues=consumed)
 
 
+Functions = dict[Function, aws.lambda_.Function]
+
+
+def functions_of(
+    config: StackConfig, values: StackValues, network: Network, build_layers: bool
+) -> Functions:
+    source = layer_source(build_layers)
+    return {
+        fn: LambdaFunction(
+            fn.value, FunctionArgs(config, fn, values, network, ROOT, source)
+        ).lambda_
+        for fn in Function
+    }
+
+
+def alarms(config: StackConfig, messaging: Messaging, functions: Functions, api: HttpApi) -> None:
+    if config.alarm_email:
+        args = AlarmsArgs(
+            config.alarm_email,
+            config.physical("alarms"),
+            messaging.dead_letters,
+            functions,
+            api.api.id,
+        )
+        Alarms("alarms", args)
+
+
+def publish(
+    config: StackConfig, api: HttpApi, data: Data, messaging: Messaging, edge: Edge
+) -> None:
+    queues, dead_letters = messaging.queues, messaging.dead_letters
+    outputs: dict[str, pulumi.Input[str]] = {
+        "api-url": api.url,
+        "attendees-table": data.tables[Table.ATTENDEES].name,
+        "summary-table": data.tables[Table.SUMMARY].name,
+        "attendees-queue-url": queues[Queue.ATTENDEES].url,
+        "attendees-dlq-url": dead_letters[Queue.ATTENDEES].url,
+        "signups-queue-url": queues[Queue.SIGNUPS].url,
+        "signups-dlq-url": dead_letters[Queue.SIGNUPS].url,
+        "frontend-bucket": edge.bucket.bucket,
+        "frontend-url": edge.url,
+    }
+    PublishedOutputs("outputs", PublishedOutputsArgs(config, outputs))
+    for key, value in outputs.items():
+        pulumi.export(key, value)
+
+
 def main() -> None:
     config, build_layers = read_config()
     pulumi.runtime.register_stack_transformation(tagger(config.tags))
@@ -100,43 +147,15 @@ def main() -> None:
     messaging = Messaging("messaging", MessagingArgs(config))
     parameters = Parameters("parameters", ParametersArgs(config))
     values = stack_values(config, data, messaging, parameters)
-    functions = {
-        fn: LambdaFunction(
-            fn.value, FunctionArgs(config, fn, values, network, ROOT, layer_source(build_layers))
-        ).lambda_
-        for fn in Function
-    }
+    functions = functions_of(config, values, network, build_layers)
     edge = Edge("edge", EdgeArgs(config, aws.get_caller_identity_output().account_id))
     api = HttpApi("api", ApiArgs(config, functions, functions[Function.AUTHORIZER], [edge.url]))
     Site("site", SiteArgs(edge.bucket, ROOT / "frontend", api.url))
     Triggers("triggers", TriggersArgs(messaging.queues, functions))
-    Migrations(
-        "migrations",
-        MigrationsArgs(functions[Function.MIGRATE], ROOT / "migrations", after=[data, network]),
-    )
-    if config.alarm_email:
-        Alarms(
-            "alarms",
-            AlarmsArgs(
-                config.alarm_email,
-                config.physical("alarms"),
-                messaging.dead_letters,
-                functions,
-                api.api.id,
-            ),
-        )
-    outputs = {
-        "api-url": api.url,
-        "attendees-queue-url": messaging.queues[Queue.ATTENDEES].url,
-        "attendees-dlq-url": messaging.dead_letters[Queue.ATTENDEES].url,
-        "signups-queue-url": messaging.queues[Queue.SIGNUPS].url,
-        "signups-dlq-url": messaging.dead_letters[Queue.SIGNUPS].url,
-        "frontend-bucket": edge.bucket.bucket,
-        "frontend-url": edge.url,
-    }
-    PublishedOutputs("outputs", PublishedOutputsArgs(config, outputs))
-    for key, value in outputs.items():
-        pulumi.export(key, value)
+    migrate = MigrationsArgs(functions[Function.MIGRATE], ROOT / "migrations", [data, network])
+    Migrations("migrations", migrate)
+    alarms(config, messaging, functions, api)
+    publish(config, api, data, messaging, edge)
 
 
 main()

@@ -16,6 +16,8 @@ from components.stack import StackConfig
 
 OUTPUTS = (
     "api-url",
+    "attendees-table",
+    "summary-table",
     "attendees-queue-url",
     "attendees-dlq-url",
     "signups-queue-url",

@@ -29,8 +29,7 @@ class PageTokens:
 
     def issue(self, after: str) -> str:
         payload = after.encode("ascii")
-        raw = payload + self._mac(payload)
-        return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+        return _encode(payload + self._mac(payload))
 
     def read(self, token: str) -> str:
         """The code a token continues after; InvalidInputError for anything not issued here."""
@@ -45,10 +44,19 @@ class PageTokens:
 
 
 def _decode(token: str) -> bytes:
+    """The token's bytes; only the canonical spelling is accepted, so no character can change
+    without the token being refused."""
     invalid = InvalidInputError("next_token: not a token this API issued")
     if len(token) > _MAX_TOKEN_LENGTH or not token.isascii():
         raise invalid
     try:
-        return base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
     except (binascii.Error, ValueError):
         raise invalid from None
+    if _encode(raw) != token:
+        raise invalid
+    return raw
+
+
+def _encode(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")

@@ -55,7 +55,9 @@ class Invocation:
     region: str = "eu-west-2"
 
 
-def http_event(request: HttpRequest, target: Invocation, authorizer: dict[str, Any] | None) -> dict[str, Any]:
+def http_event(
+    request: HttpRequest, target: Invocation, authorizer: dict[str, Any] | None
+) -> dict[str, Any]:
     event = _common(request, target)
     if authorizer is not None:
         event["requestContext"]["authorizer"] = {"lambda": authorizer}
@@ -75,7 +77,9 @@ def authorizer_event(
     """A REQUEST authorizer event (payload 2.0)."""
     event = _common(request, target)
     method, _, path = target.route_key.partition(" ")
-    arn = f"arn:aws:execute-api:{target.region}:{ACCOUNT}:{LOCAL_API_ID}/{target.stage or '$default'}"
+    arn = (
+        f"arn:aws:execute-api:{target.region}:{ACCOUNT}:{LOCAL_API_ID}/{target.stage or '$default'}"
+    )
     event.update(type="REQUEST", routeArn=f"{arn}/{method}{path}", identitySource=identity)
     return event
 
@@ -114,7 +118,9 @@ def _common(request: HttpRequest, target: Invocation) -> dict[str, Any]:
     return event
 
 
-def _request_context(request: HttpRequest, target: Invocation, headers: dict[str, str]) -> dict[str, Any]:
+def _request_context(
+    request: HttpRequest, target: Invocation, headers: dict[str, str]
+) -> dict[str, Any]:
     now = datetime.now(UTC)
     host = headers.get("host", "127.0.0.1")
     return {

@@ -17,7 +17,9 @@ LOCAL_ENVIRONMENT: Final = {
 }
 
 
-def local_functions(graph: Graph, realised: Realised, database_url: str) -> dict[str, LocalFunction]:
+def local_functions(
+    graph: Graph, realised: Realised, database_url: str
+) -> dict[str, LocalFunction]:
     """Each function by URN; those that use the database are given ``DATABASE_URL``."""
     functions = {}
     for resource in graph.of_type(TYPE_FUNCTION):
@@ -37,7 +39,9 @@ def local_functions(graph: Graph, realised: Realised, database_url: str) -> dict
     return functions
 
 
-def function_environment(resource: Resource, realised: Realised, database_url: str) -> dict[str, str]:
+def function_environment(
+    resource: Resource, realised: Realised, database_url: str
+) -> dict[str, str]:
     variables = (resource.inputs.get("environment") or {}).get("variables") or {}
     resolved = {key: str(value) for key, value in realised.substitutions.resolve(variables).items()}
     if DATABASE_KEYS & set(resolved):

@@ -105,7 +105,9 @@ class Gateway:
         return f"http://{host!s}:{port}"
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._server.serve_forever, name="gateway", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name="gateway", daemon=True
+        )
         self._thread.start()
 
     def stop(self) -> None:

@@ -60,7 +60,8 @@ def queue_mappings(
                 function=functions[target.urn],
                 batch_size=int(inputs.get("batchSize", 10)),
                 window_seconds=float(inputs.get("maximumBatchingWindowInSeconds", 0)),
-                report_failures="ReportBatchItemFailures" in (inputs.get("functionResponseTypes") or ()),
+                report_failures="ReportBatchItemFailures"
+                in (inputs.get("functionResponseTypes") or ()),
             )
         )
     return mappings
@@ -69,13 +70,17 @@ def queue_mappings(
 class QueuePoller:
     """Polls one mapping's queue on a thread until stopped."""
 
-    def __init__(self, mapping: QueueMapping, sqs: Any, region: str, retry_after: int | None) -> None:
+    def __init__(
+        self, mapping: QueueMapping, sqs: Any, region: str, retry_after: int | None
+    ) -> None:
         self.mapping = mapping
         self._sqs = sqs
         self._region = region
         self._retry_after = retry_after
         self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._run, name=f"poller-{mapping.name}", daemon=True)
+        self._thread = threading.Thread(
+            target=self._run, name=f"poller-{mapping.name}", daemon=True
+        )
 
     def start(self) -> None:
         self._thread.start()
@@ -105,7 +110,9 @@ class QueuePoller:
         messages: list[dict[str, Any]] = []
         closes = time.monotonic() + self.mapping.window_seconds
         while len(messages) < self.mapping.batch_size:
-            received = self._receive(min(SQS_MAX_RECEIVE, self.mapping.batch_size - len(messages)), wait_seconds)
+            received = self._receive(
+                min(SQS_MAX_RECEIVE, self.mapping.batch_size - len(messages)), wait_seconds
+            )
             messages += received
             if not received or time.monotonic() >= closes or self._stopping.is_set():
                 break
@@ -129,7 +136,9 @@ class QueuePoller:
         try:
             result = self.mapping.function.invoke(event)
         except Exception as error:
-            log.warning("%s failed a batch of %d: %s", self.mapping.function.name, len(every), error)
+            log.warning(
+                "%s failed a batch of %d: %s", self.mapping.function.name, len(every), error
+            )
             return every
         if not self.mapping.report_failures:
             return set()
@@ -144,7 +153,9 @@ class QueuePoller:
         kept = [m for m in messages if m["MessageId"] in failed]
         for chunk in _chunks(kept):
             entries = [entry | {"VisibilityTimeout": self._retry_after} for entry in chunk]
-            self._sqs.change_message_visibility_batch(QueueUrl=self.mapping.queue_url, Entries=entries)
+            self._sqs.change_message_visibility_batch(
+                QueueUrl=self.mapping.queue_url, Entries=entries
+            )
 
 
 def batch_failures(result: Any, every: set[str]) -> set[str]:
@@ -166,7 +177,8 @@ def sqs_record(message: dict[str, Any], queue_arn: str, region: str) -> dict[str
         "body": message.get("Body", ""),
         "attributes": dict(message.get("Attributes", {})),
         "messageAttributes": {
-            name: _message_attribute(value) for name, value in message.get("MessageAttributes", {}).items()
+            name: _message_attribute(value)
+            for name, value in message.get("MessageAttributes", {}).items()
         },
         "md5OfBody": message.get("MD5OfBody", ""),
         "eventSource": "aws:sqs",

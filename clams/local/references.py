@@ -48,7 +48,11 @@ def referenced(graph: Graph, value: object, type_token: str | None = None) -> Re
     """
     if not isinstance(value, str) or not value:
         return None
-    candidates = [value, value.removeprefix("integrations/"), *_EMBEDDED_FUNCTION_ARN.findall(value)]
+    candidates = [
+        value,
+        value.removeprefix("integrations/"),
+        *_EMBEDDED_FUNCTION_ARN.findall(value),
+    ]
     resources = graph.of_type(type_token) if type_token else list(graph)
     for candidate in candidates:
         for resource in resources:

@@ -107,7 +107,8 @@ def _key_schema(keys: dict[str, Any]) -> list[dict[str, str]]:
     """From ``keySchemas`` (pulumi-aws v7 indexes) or the older ``hashKey``/``rangeKey``."""
     if keys.get("keySchemas"):
         return [
-            {"AttributeName": k["attributeName"], "KeyType": k["keyType"]} for k in keys["keySchemas"]
+            {"AttributeName": k["attributeName"], "KeyType": k["keyType"]}
+            for k in keys["keySchemas"]
         ]
     schema = [{"AttributeName": keys["hashKey"], "KeyType": "HASH"}]
     if keys.get("rangeKey"):
@@ -134,13 +135,17 @@ def create_queue(sqs: Any, resource: Resource, realised: Realised) -> None:
 def queue_attributes(inputs: dict[str, Any], realised: Realised) -> dict[str, str]:
     """CreateQueue attributes from pulumi-aws Queue inputs; the redrive names the local DLQ."""
     attributes = {
-        attribute: str(int(inputs[key])) for key, attribute in _QUEUE_ATTRIBUTES.items() if key in inputs
+        attribute: str(int(inputs[key]))
+        for key, attribute in _QUEUE_ATTRIBUTES.items()
+        if key in inputs
     }
     if inputs.get("fifoQueue"):
         attributes["FifoQueue"] = "true"
     if inputs.get("redrivePolicy"):
         policy = json.loads(inputs["redrivePolicy"])
-        policy["deadLetterTargetArn"] = realised.substitutions.resolve(policy["deadLetterTargetArn"])
+        policy["deadLetterTargetArn"] = realised.substitutions.resolve(
+            policy["deadLetterTargetArn"]
+        )
         attributes["RedrivePolicy"] = json.dumps(policy)
     return attributes
 
@@ -160,7 +165,9 @@ def put_parameter(ssm: Any, resource: Resource, realised: Realised) -> None:
         Type=resource.inputs.get("type", "String"),
         Overwrite=True,
     )
-    realised.record(resource, {"id": name, "name": name, "arn": realised.arn("ssm", f"parameter{name}")})
+    realised.record(
+        resource, {"id": name, "name": name, "arn": realised.arn("ssm", f"parameter{name}")}
+    )
 
 
 def parameter_value(resource: Resource, realised: Realised) -> str:

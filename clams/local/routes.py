@@ -69,7 +69,9 @@ def _pattern(template: str) -> re.Pattern[str]:
     return re.compile("/".join(parts))
 
 
-def find_route(routes: list[LocalRoute], method: str, path: str) -> tuple[LocalRoute, dict[str, str]] | None:
+def find_route(
+    routes: list[LocalRoute], method: str, path: str
+) -> tuple[LocalRoute, dict[str, str]] | None:
     candidates = []
     for route in routes:
         parameters = route.match(method, path)

@@ -58,11 +58,13 @@ class LocalFunction:
     arn: str
     timeout: float = 3.0
     memory: int = 128
+    invocations: int = 0
     _entry: Handler | None = field(default=None, repr=False)
 
     def invoke(self, event: Any) -> Any:
         """Run the handler with ``event`` as Lambda would; its exceptions propagate."""
         with RUNTIME_LOCK, environment(self.environment), logging_as(self.name):
+            self.invocations += 1
             context = LambdaContext(self.physical_name, self.arn, self.memory, self.timeout)
             return self._handler()(event, context)
 

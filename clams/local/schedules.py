@@ -74,7 +74,9 @@ def schedules(graph: Graph, functions: dict[str, LocalFunction]) -> list[Schedul
         expression = str(rule.inputs.get("scheduleExpression") or "")
         if expression:
             name = str(rule.inputs.get("name") or rule.name)
-            found.append(Schedule(name, expression, functions[function.urn], target.inputs.get("input")))
+            found.append(
+                Schedule(name, expression, functions[function.urn], target.inputs.get("input"))
+            )
     return found
 
 

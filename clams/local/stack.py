@@ -159,8 +159,12 @@ class LocalStack:
     def _start_workers(self) -> None:
         sqs = self.client("sqs")
         mappings = queue_mappings(self.graph, self.realised, self.functions)
-        self.pollers = [QueuePoller(m, sqs, self.region, self.options.retry_after) for m in mappings]
-        self.ticker = Ticker(schedules(self.graph, self.functions), self.region, self.options.tick_seconds)
+        self.pollers = [
+            QueuePoller(m, sqs, self.region, self.options.retry_after) for m in mappings
+        ]
+        self.ticker = Ticker(
+            schedules(self.graph, self.functions), self.region, self.options.tick_seconds
+        )
         for worker in [*self.pollers, self.ticker]:
             worker.start()
             self._running.callback(worker.stop)

@@ -29,6 +29,7 @@ REPO = Path(__file__).resolve().parents[2]
 OUTPUT = REPO / "test-output" / "e2e"
 START_TIMEOUT = 90.0
 CREDENTIAL_PATTERNS = (
+    re.compile(r"sign in\s+(\S+)\s*/\s*(\S+)", re.IGNORECASE),
     re.compile(r"-u\s+['\"]?([^\s:'\"]+):([^\s'\"]+)"),
     re.compile(r"https?://([^\s:/@]+):([^\s@]+)@"),
     re.compile(r"user(?:\s*name)?\W+([^\s,;]+)\W+password\W+([^\s,;]+)", re.IGNORECASE),
@@ -156,7 +157,7 @@ def credentials(printed: str) -> tuple[str, str] | None:
 
 def _answers(stack: LocalStack) -> bool:
     try:
-        with urllib.request.urlopen(f"{stack.url}/clams/openapi.json", timeout=2) as reply:
+        with urllib.request.urlopen(f"{stack.url}/clams/openapi.json", timeout=10) as reply:
             return bool(reply.status == 200)
     except OSError:
         return False

@@ -30,7 +30,7 @@ CORE = {
     "aws:lambda/invocation:Invocation": 1,
     "aws:s3/bucket:Bucket": 1,
     "aws:cloudfront/distribution:Distribution": 1,
-    "aws:ssm/parameter:Parameter": 9,
+    "aws:ssm/parameter:Parameter": 11,
 }
 
 

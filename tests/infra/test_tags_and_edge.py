@@ -106,6 +106,8 @@ def test_outputs_are_published_to_ssm_for_the_command_line(stack_graph: Graph) -
     }
     assert set(published) == {
         "api-url",
+        "attendees-table",
+        "summary-table",
         "attendees-queue-url",
         "attendees-dlq-url",
         "signups-queue-url",

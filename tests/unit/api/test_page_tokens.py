@@ -54,3 +54,13 @@ def test_a_token_not_issued_here_is_invalid_input(token: str) -> None:
     token = forged() if token == "forged" else token
     with pytest.raises(InvalidInputError, match="next_token"):
         TOKENS.read(token)
+
+
+def test_changing_any_character_of_a_token_makes_it_invalid() -> None:
+    # Given a valid token; When any one character is replaced by another base64 character
+    token = TOKENS.issue("ABC123")
+    for index, char in enumerate(token):
+        other = "B" if char != "B" else "C"
+        # Then the changed token is refused (non-canonical spellings included)
+        with pytest.raises(InvalidInputError):
+            TOKENS.read(token[:index] + other + token[index + 1 :])
