@@ -203,6 +203,24 @@ class Silent:
         return None
 
 
+class Paced:
+    """A sender that waits while more than ``depth`` sent messages are not yet consumed.
+
+    moto's SQS scans the whole queue on every call; keeping it shallow keeps it fast, as a
+    Lambda event source keeps a real queue shallow.
+    """
+
+    def __init__(self, queue: SqsQueue, consumer: Consumer, depth: int = 2 * WRITER_BATCH):
+        self.queue, self.consumer, self.depth, self.sent = queue, consumer, depth, 0
+
+    def send_batch(self, entries: Any) -> Any:
+        while self.sent - self.consumer.handled - self.consumer.failed > self.depth:
+            time.sleep(0.002)
+        reply = self.queue.send_batch(entries)
+        self.sent += len(entries) - len(reply.failed)
+        return reply
+
+
 def clams_run(export: Path, stack: Stack, state: Path) -> tuple[Run, int]:
     """The CLAMS pipeline; returns the first run and the SQS sends of an unchanged re-upload."""
     ours, source = Calls(Counter()), Calls(Counter())
@@ -220,25 +238,26 @@ def clams_run(export: Path, stack: Stack, state: Path) -> tuple[Run, int]:
     )
     started = time.perf_counter()
     consumer.start()
-    count = _upload(export, sqs, stack.queue_url, state)
+    count = _upload(export, sqs, stack.queue_url, state, consumer)
     consumer.producing = False
     consumer.join()
     seconds = time.perf_counter() - started
     first = Run(count, seconds, ours.total(), source.total(), store.summary().attendees)
     before = ours.total("SendMessageBatch", "SendMessage")
-    _upload(export, sqs, stack.queue_url, state)
+    _upload(export, sqs, stack.queue_url, state, None)
     return first, ours.total("SendMessageBatch", "SendMessage") - before
 
 
-def _upload(export: Path, sqs: Any, url: str, state: Path) -> int:
+def _upload(export: Path, sqs: Any, url: str, state: Path, consumer: Consumer | None) -> int:
     queue = SqsQueue(sqs, url)
     queue.arn()
+    sender = Paced(queue, consumer) if consumer else queue
     hashes = SentHashes.load(state, url)
     rejects = RejectsFile(export.with_suffix(".rejected.csv"))
     with open_bams(str(export)) as stream:
         latest = latest_lines(read_bams(stream))
     with open_bams(str(export)) as stream:
-        report = Uploader(queue, hashes, rejects, Silent()).upload(
+        report = Uploader(sender, hashes, rejects, Silent()).upload(
             read_bams(stream), latest, datetime.now(UTC)
         )
     hashes.save()

@@ -64,6 +64,7 @@ def local(
     """
     started = time.perf_counter()
     _configure_logging()
+    from clams.db.engine import DEFAULT_DATABASE_URL
     from clams.local.graphs import stack_graph
     from clams.local.seed import SAMPLE_CSV
     from clams.local.stack import LocalOptions, LocalStack
@@ -74,7 +75,7 @@ def local(
         password=password,
         tick_seconds=tick,
         retry_after=retry_after,
-        **({"database_url": database_url} if database_url else {}),
+        database_url=database_url or DEFAULT_DATABASE_URL,
     )
     running = LocalStack(stack_graph(stack), options)
     try:

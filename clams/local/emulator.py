@@ -15,7 +15,7 @@ from botocore.config import Config
 
 HOST: Final = "127.0.0.1"
 ACCOUNT: Final = "123456789012"
-DUMMY_KEY: Final = "local"  # noqa: S105 - the emulator accepts any credentials
+DUMMY_KEY: Final = "local"
 
 _CLIENT_CONFIG: Final = Config(retries={"mode": "standard", "max_attempts": 3})
 
@@ -80,8 +80,9 @@ class Emulator:
 
     def _reset(self) -> None:
         """The emulator's state lives in the process: start each stack from nothing."""
-        request = urllib.request.Request(f"{self.endpoint}/moto-api/reset", method="POST")
-        with urllib.request.urlopen(request, timeout=10):  # noqa: S310 - our own server
+        url = f"{self.endpoint}/moto-api/reset"
+        request = urllib.request.Request(url, method="POST")  # noqa: S310 - http to our emulator
+        with urllib.request.urlopen(request, timeout=10):  # noqa: S310 - our own emulator
             pass
 
     def _set_env(self, values: Mapping[str, str]) -> None:

@@ -175,8 +175,8 @@ def authorizer_context(response: Any) -> dict[str, Any]:
 def reply_from_result(result: Any) -> HttpReply:
     """Turn a handler's result into the HTTP reply, as API Gateway does for payload 2.0."""
     if not (isinstance(result, dict) and "statusCode" in result):
-        body = result if isinstance(result, str) else json.dumps(result)
-        return HttpReply(200, (("content-type", "application/json"),), body.encode())
+        text = result if isinstance(result, str) else json.dumps(result)
+        return HttpReply(200, (("content-type", "application/json"),), text.encode())
     headers = [(str(k), str(v)) for k, v in (result.get("headers") or {}).items()]
     for name, values in (result.get("multiValueHeaders") or {}).items():
         headers += [(str(name), str(v)) for v in values]

@@ -85,7 +85,7 @@ def function_logs() -> Iterator[FunctionLogStream]:
     """Route stdout through a ``FunctionLogStream`` for as long as the stack runs."""
     original = sys.stdout
     stream = FunctionLogStream(original)
-    sys.stdout = stream  # type: ignore[assignment]
+    sys.stdout = stream
     try:
         yield stream
     finally:

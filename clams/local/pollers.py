@@ -165,7 +165,7 @@ def batch_failures(result: Any, every: set[str]) -> set[str]:
     failures = result.get("batchItemFailures") if isinstance(result, dict) else None
     if failures is None:
         return set()
-    ids = {f.get("itemIdentifier") for f in failures if isinstance(f, dict)}
+    ids = {str(f.get("itemIdentifier")) for f in failures if isinstance(f, dict)}
     return ids if ids <= every and len(ids) == len(failures) else every
 
 

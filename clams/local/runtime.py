@@ -100,4 +100,4 @@ def cold_start() -> None:
                 clear()
     from aws_lambda_powertools.utilities.parameters import clear_caches
 
-    clear_caches()
+    clear_caches()  # type: ignore[no-untyped-call]

@@ -165,7 +165,8 @@ class LocalStack:
         self.ticker = Ticker(
             schedules(self.graph, self.functions), self.region, self.options.tick_seconds
         )
-        for worker in [*self.pollers, self.ticker]:
+        workers: list[QueuePoller | Ticker] = [*self.pollers, self.ticker]
+        for worker in workers:
             worker.start()
             self._running.callback(worker.stop)
         self.gateway.start()

@@ -84,7 +84,10 @@ def clear_tables(stack: LocalStack) -> None:
                 dynamodb.delete_item(TableName=name, Key={k: item[k] for k in keys})
 
 
-BAMS_HEADER = "AuthCode,Name,Email,AmountToPay,AmountPaid,DatePaid,Telephone,ArrivalDay,StayingLate,NumberOfKids,Diet"
+BAMS_HEADER = (
+    "AuthCode,Name,Email,AmountToPay,AmountPaid,DatePaid,Telephone,"
+    "ArrivalDay,StayingLate,NumberOfKids,Diet"
+)
 
 
 def write_export(folder: Path, name: str, rows: list[str]) -> Path:
