@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import traceback
 from collections.abc import Iterable, Mapping
 from functools import partial
 from http import HTTPStatus
@@ -97,5 +98,8 @@ def _no_route(_: NoSuchRoute) -> Response[str]:
 
 
 def _unexpected(error: Exception) -> Response[str]:
-    logger.exception("unexpected error", error=type(error).__name__)
+    """500. The log names the error and where it arose, never its message: a validation
+    error's message quotes the record it failed on, personal data included."""
+    where = "".join(traceback.format_tb(error.__traceback__))
+    logger.error("unexpected error", error=type(error).__name__, traceback=where)
     return message(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error")

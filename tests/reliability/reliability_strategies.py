@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from clams.domain.bams import HEADER
 
-FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 """Cheap targets: many examples."""
 FEW = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 """Targets that cost a password derivation per example."""

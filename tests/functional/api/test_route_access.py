@@ -1,4 +1,4 @@
-"""Every route × every role: 401 without credentials, 403 for a wrong password or role,
+"""Every route and every role: 401 without credentials, 403 for a wrong password or role,
 2xx for a role the route allows — the roles read from ``clams.routes.ROUTES``."""
 
 from __future__ import annotations
