@@ -82,10 +82,27 @@ class _Current:
 
 
 @dataclass
-class _Plan:
-    outcomes: dict[str, Outcome]
+class _Step:
+    """What one change needs: its outcome, the writes it takes and its summary delta."""
+
+    change: Change
+    outcome: Outcome
     actions: list[dict[str, Any]]
     delta: Summary
+
+
+def _packs(steps: list[_Step]) -> Iterator[list[_Step]]:
+    """Group steps into transactions of at most 100 actions, one kept for the summary."""
+    pack: list[_Step] = []
+    size = 0
+    for step in steps:
+        if pack and size + len(step.actions) > _MAX_ACTIONS - 1:
+            yield pack
+            pack, size = [], 0
+        pack.append(step)
+        size += len(step.actions)
+    if pack:
+        yield pack
 
 
 class AttendeeStore:
@@ -178,37 +195,39 @@ class AttendeeStore:
         """Apply changes; older versions never replace newer ones. Outcome per code.
 
         Of several changes to one code, the newest wins and the others are ``STALE``.
+        Changes are packed into as few transactions as DynamoDB allows; a transaction whose
+        conditions fail (someone wrote in between) is re-read and retried on its own.
         Raises :class:`WriteConflictError` when records keep changing underneath.
         """
-        newest = _newest_per_code(changes)
         outcomes = {c.code: Outcome.STALE for c in changes}
-        batch = list(newest.values())
-        for start in range(0, len(batch), _MAX_ACTIONS // 3):
-            outcomes.update(self._apply_chunk(batch[start : start + _MAX_ACTIONS // 3]))
-        return outcomes
-
-    def _apply_chunk(self, changes: list[Change]) -> dict[str, Outcome]:
+        pending = list(_newest_per_code(changes).values())
         for delay in [*Backoff(self._conflict_attempts).delays(), None]:
-            plan = self._plan(changes, self._current(changes))
-            if not plan.actions:
-                return plan.outcomes
-            try:
-                self._backoff.call(self._transact, plan)
-            except ClientError as error:
-                if error_code(error) != "TransactionCanceledException" or delay is None:
-                    raise WriteConflictError(
-                        f"attendee writes kept conflicting: {error}"
-                    ) from error
-                self._backoff.wait(delay)
-                continue
-            return plan.outcomes
+            steps = self._plan(pending, self._current(pending))
+            outcomes.update({s.change.code: s.outcome for s in steps if not s.actions})
+            pending = []
+            for pack in _packs([s for s in steps if s.actions]):
+                if self._commit(pack, last_try=delay is None):
+                    outcomes.update({s.change.code: s.outcome for s in pack})
+                else:
+                    pending.extend(s.change for s in pack)
+            if not pending:
+                return outcomes
+            self._backoff.wait(delay or 0)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _transact(self, plan: _Plan) -> None:
-        actions = list(plan.actions)
-        if not plan.delta.is_zero():
-            actions.append(self._summary_update(plan.delta))
-        self._client.transact_write_items(TransactItems=actions)
+    def _commit(self, pack: list[_Step], last_try: bool) -> bool:
+        """Write one pack in one transaction; False when its conditions failed."""
+        actions = [action for step in pack for action in step.actions]
+        total = sum((step.delta for step in pack), Summary())
+        if not total.is_zero():
+            actions.append(self._summary_update(total))
+        try:
+            self._backoff.call(self._client.transact_write_items, TransactItems=actions)
+        except ClientError as error:
+            if error_code(error) != "TransactionCanceledException" or last_try:
+                raise WriteConflictError(f"attendee writes kept conflicting: {error}") from error
+            return False
+        return True
 
     def _current(self, changes: list[Change]) -> dict[str, _Current]:
         keys = [{KEY: c.code} for c in changes]
@@ -229,20 +248,21 @@ class AttendeeStore:
             current[change.code] = _Current(_record(item) if item else None, version)
         return current
 
-    def _plan(self, changes: list[Change], current: dict[str, _Current]) -> _Plan:
-        plan = _Plan({}, [], Summary())
+    def _plan(self, changes: list[Change], current: dict[str, _Current]) -> list[_Step]:
         now = iso_time(self._clock())
+        steps = []
         for change in changes:
-            now_held = current[change.code]
-            outcome = _decide(change, now_held)
-            plan.outcomes[change.code] = outcome
-            if outcome in (Outcome.STALE, Outcome.EXISTS):
-                continue
-            if outcome is Outcome.UNCHANGED and change.version == now_held.version:
-                continue
-            plan.actions.extend(self._actions(change, now_held, outcome, now))
-            plan.delta += delta(now_held.record, change.attendee)
-        return plan
+            held = current[change.code]
+            outcome = _decide(change, held)
+            step = _Step(change, outcome, [], Summary())
+            needs_write = outcome not in (Outcome.STALE, Outcome.EXISTS) and not (
+                outcome is Outcome.UNCHANGED and change.version == held.version
+            )
+            if needs_write:
+                step.actions = self._actions(change, held, outcome, now)
+                step.delta = delta(held.record, change.attendee)
+            steps.append(step)
+        return steps
 
     def _actions(
         self, change: Change, held: _Current, outcome: Outcome, now: str

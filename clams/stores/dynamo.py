@@ -81,17 +81,35 @@ class Backoff:
         return operation(*args, **kwargs)
 
 
+_BATCH_GET_KEYS = 100
+
+
 def batch_get(
     client: Any, requests: dict[str, list[dict[str, Any]]], backoff: Backoff
 ) -> dict[str, list[dict[str, Any]]]:
-    """BatchGetItem with consistent reads, following UnprocessedKeys; keys ≤ 100 in all."""
+    """BatchGetItem with consistent reads over any number of keys (100 per call),
+    following UnprocessedKeys with backoff."""
     found: dict[str, list[dict[str, Any]]] = {table: [] for table in requests}
-    pending = {t: {"Keys": keys, "ConsistentRead": True} for t, keys in requests.items() if keys}
+    wanted = [(table, key) for table, keys in requests.items() for key in keys]
+    for start in range(0, len(wanted), _BATCH_GET_KEYS):
+        chunk: dict[str, list[dict[str, Any]]] = {}
+        for table, key in wanted[start : start + _BATCH_GET_KEYS]:
+            chunk.setdefault(table, []).append(key)
+        for table, items in _batch_get_chunk(client, chunk, backoff).items():
+            found[table].extend(items)
+    return found
+
+
+def _batch_get_chunk(
+    client: Any, requests: dict[str, list[dict[str, Any]]], backoff: Backoff
+) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {}
+    pending = {t: {"Keys": keys, "ConsistentRead": True} for t, keys in requests.items()}
     delays = backoff.delays()
     while pending:
         reply = backoff.call(client.batch_get_item, RequestItems=pending)
         for table, items in reply.get("Responses", {}).items():
-            found[table].extend(from_item(i) for i in items)
+            found.setdefault(table, []).extend(from_item(i) for i in items)
         pending = reply.get("UnprocessedKeys") or {}
         if pending:
             backoff.wait(next(delays, backoff.cap))
