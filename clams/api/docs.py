@@ -44,6 +44,7 @@ def finish(document: str) -> dict[str, Any]:
     for path, operations in schema.get("paths", {}).items():
         for method, operation in operations.items():
             _validation_is_400(operation)
+            _no_body_on_204(operation)
             _roles(operation, route_for(method.upper(), path))
     return schema
 
@@ -53,6 +54,11 @@ def _validation_is_400(operation: dict[str, Any]) -> None:
     invalid = answers.pop(_VALIDATION, None)
     if invalid is not None and _BAD_REQUEST not in answers:
         answers[_BAD_REQUEST] = invalid
+
+
+def _no_body_on_204(operation: dict[str, Any]) -> None:
+    """A 204 answer has no body, whatever the route's return annotation made Powertools say."""
+    operation.get("responses", {}).get("204", {}).pop("content", None)
 
 
 def _roles(operation: dict[str, Any], route: Route | None) -> None:

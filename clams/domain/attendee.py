@@ -99,8 +99,16 @@ def _arrival_day(value: object) -> str:
     return day
 
 
-Text = Annotated[str, AfterValidator(_printable)]
-Code = Annotated[str, BeforeValidator(normalise_auth_code)]
+Text = Annotated[
+    str,
+    AfterValidator(_printable),
+    Field(json_schema_extra={"pattern": r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"}),
+]
+Code = Annotated[
+    str,
+    BeforeValidator(normalise_auth_code),
+    Field(json_schema_extra={"pattern": "^[0-9A-Za-z]{6}$"}),
+]
 Pounds = Annotated[int, Field(ge=0, le=MAX_POUNDS)]
 
 
@@ -135,7 +143,11 @@ class Attendee(_Record):
 
     AuthCode: Code
     Name: Text = Field(min_length=1, max_length=100)
-    Email: Annotated[Text, AfterValidator(_email)]
+    Email: Annotated[
+        Text,
+        AfterValidator(_email),
+        Field(json_schema_extra={"maxLength": 254, "pattern": r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$"}),
+    ]
     Telephone: Text = Field(default="", max_length=100)
     NumberOfKids: int = Field(default=0, ge=0, le=MAX_KIDS)
     Diet: Text = Field(default="", max_length=1000)

@@ -6,11 +6,20 @@ module that uses it gets fresh tables, queues, parameters and a SQLite sign-up d
 
 from __future__ import annotations
 
+import base64
+import copy
+import importlib
 import json
+import signal
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import boto3
@@ -85,7 +94,10 @@ def queue_with_dead_letters(sqs: Any, name: str) -> tuple[str, str]:
     """A queue whose messages move to ``<name>-dlq`` after ``RECEIVE_LIMIT`` receives."""
     dlq = sqs.create_queue(QueueName=f"{name}-dlq")["QueueUrl"]
     arn = sqs.get_queue_attributes(QueueUrl=dlq, AttributeNames=["QueueArn"])
-    redrive = {"deadLetterTargetArn": arn["Attributes"]["QueueArn"], "maxReceiveCount": RECEIVE_LIMIT}
+    redrive = {
+        "deadLetterTargetArn": arn["Attributes"]["QueueArn"],
+        "maxReceiveCount": RECEIVE_LIMIT,
+    }
     attributes = {"VisibilityTimeout": "0", "RedrivePolicy": json.dumps(redrive)}
     return sqs.create_queue(QueueName=name, Attributes=attributes)["QueueUrl"], dlq
 
@@ -118,12 +130,39 @@ def moto_stack(
     upgrade(engine)
     engine.dispose()
     with mock_aws(), pytest.MonkeyPatch.context() as patch:
+        _copy_each_table_once_per_transaction(patch)
         stack = _build_stack(users_document, database_url)
         for key, value in _environment(stack).items():
             patch.setenv(key, value)
         cold_start()
         yield stack
         cold_start()
+
+
+def _copy_each_table_once_per_transaction(patch: pytest.MonkeyPatch) -> None:
+    """moto 5.2.5 deep-copies a table for every action of a transaction (a rollback copy):
+    with a thousand attendees that is seconds per transaction. Copying each table once keeps
+    the same rollback and makes the cost one copy per table."""
+    module = importlib.import_module("moto.dynamodb.models")
+    original = module.DynamoDBBackend.transact_write_items
+
+    def transact_write_items(backend: Any, transact_items: list[dict[str, Any]]) -> None:
+        copies: dict[int, Any] = {}
+
+        def deepcopy(value: Any, memo: Any = None) -> Any:
+            if not isinstance(value, module.Table):
+                return copy.deepcopy(value, memo)
+            if id(value) not in copies:
+                copies[id(value)] = copy.deepcopy(value, memo)
+            return copies[id(value)]
+
+        patch.setattr(module, "copy", SimpleNamespace(deepcopy=deepcopy))
+        try:
+            original(backend, transact_items)
+        finally:
+            patch.setattr(module, "copy", copy)
+
+    patch.setattr(module.DynamoDBBackend, "transact_write_items", transact_write_items)
 
 
 def _build_stack(users_document: str, database_url: str) -> MotoStack:
@@ -178,8 +217,13 @@ def http_event(
             "accountId": "123456789012",
             "apiId": "api",
             "domainName": "clams.example.org",
-            "http": {"method": method, "path": f"/clams{path}", "protocol": "HTTP/1.1",
-                     "sourceIp": "192.0.2.10", "userAgent": "reliability"},
+            "http": {
+                "method": method,
+                "path": f"/clams{path}",
+                "protocol": "HTTP/1.1",
+                "sourceIp": "192.0.2.10",
+                "userAgent": "reliability",
+            },
             "requestId": "req",
             "routeKey": f"{method} {path}",
             "stage": "clams",
@@ -228,3 +272,77 @@ def reports_dir() -> Path:
     folder = Path(__file__).resolve().parents[2] / "test-output" / "reliability"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+# --- the local stack, in a process of its own -------------------------------------------------
+
+LOCAL_PASSWORD = "reliability-organiser-pass"
+LOCAL_READY_SECONDS = 120
+
+
+@dataclass(frozen=True)
+class LocalApi:
+    """``clams local`` running in a subprocess: its API's base URL and the organiser's header."""
+
+    base_url: str
+    authorization: str
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start_local(folder: Path, port: int) -> subprocess.Popen[bytes]:
+    """``clams local`` with no sample data; its output goes to ``folder/local.log``."""
+    command = [
+        str(Path(sys.executable).with_name("clams")),
+        "local",
+        "--port", str(port),
+        "--no-seed",
+        "--password", LOCAL_PASSWORD,
+        "--database-url", f"sqlite:///{folder / 'clams.db'}",
+    ]  # fmt: skip
+    log = (folder / "local.log").open("wb")
+    root = Path(__file__).resolve().parents[2]
+    return subprocess.Popen(command, cwd=root, stdout=log, stderr=subprocess.STDOUT)
+
+
+def wait_until_ready(url: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + LOCAL_READY_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"clams local exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"clams local not ready after {LOCAL_READY_SECONDS}s")
+
+
+def stop_local(process: subprocess.Popen[bytes]) -> None:
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="session")
+def local_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalApi]:
+    """One local stack for the API fuzzing and load tests, in its own process so that its
+    emulator and environment never meet the moto mocks of the other tests."""
+    folder = tmp_path_factory.mktemp("local")
+    port = free_port()
+    process = start_local(folder, port)
+    base_url = f"http://127.0.0.1:{port}/clams"
+    try:
+        wait_until_ready(f"{base_url}/openapi.json", process)
+        token = base64.b64encode(f"organiser:{LOCAL_PASSWORD}".encode()).decode()
+        yield LocalApi(base_url, f"Basic {token}")
+    finally:
+        stop_local(process)

@@ -37,13 +37,27 @@ EMAIL: Final = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 SECRET_WORDS: Final = re.compile(r"PASSWORD|PASSWD|SECRET(?!_ARN)|HASH|TOKEN|CREDENTIAL|PRIVATE")
 CREDENTIAL_URL: Final = re.compile(r"://[^/@\s:]+:[^/@\s]+@")
 PEOPLE: Final = [
-    {"AuthCode": "PDX001", "Name": "Priya Dahl", "Email": "priya.dahl@example.org",
-     "Telephone": "07700 900461", "Diet": "coeliac"},
-    {"AuthCode": "PDX002", "Name": "Tom Okafor", "Email": "tom+camp@example.net",
-     "Telephone": "+44 20 7946 0018", "Diet": ""},
+    {
+        "AuthCode": "PDX001",
+        "Name": "Priya Dahl",
+        "Email": "priya.dahl@example.org",
+        "Telephone": "07700 900461",
+        "Diet": "coeliac",
+    },
+    {
+        "AuthCode": "PDX002",
+        "Name": "Tom Okafor",
+        "Email": "tom+camp@example.net",
+        "Telephone": "+44 20 7946 0018",
+        "Diet": "",
+    },
 ]
-BAD_EMAIL_PERSON: Final = {"AuthCode": "PDX003", "Name": "Ines Varga",
-                           "Email": "ines.varga@example", "Telephone": "0161 496 0753"}
+BAD_EMAIL_PERSON: Final = {
+    "AuthCode": "PDX003",
+    "Name": "Ines Varga",
+    "Email": "ines.varga@example",
+    "Telephone": "0161 496 0753",
+}
 
 
 # --- where secrets must never be ------------------------------------------------------------
@@ -136,8 +150,13 @@ def handlers(moto_stack: MotoStack) -> Any:
     """The handler modules, imported after the stack's environment is in place."""
     from handlers import api, authorizer, processor, relay, writer
 
-    return {"api": api, "authorizer": authorizer, "processor": processor,
-            "relay": relay, "writer": writer}
+    return {
+        "api": api,
+        "authorizer": authorizer,
+        "processor": processor,
+        "relay": relay,
+        "writer": writer,
+    }
 
 
 def test_the_writer_logs_no_personal_data(
@@ -209,8 +228,13 @@ def test_the_relay_and_processor_log_no_personal_data(
     person = PEOPLE[0]
     with units() as unit:
         unit.signups.sign_up(
-            SignupRequest(workshop="Knots", forename="Priya", surname="Dahl",
-                          email=person["Email"], role="attendee")
+            SignupRequest(
+                workshop="Knots",
+                forename="Priya",
+                surname="Dahl",
+                email=person["Email"],
+                role="attendee",
+            )
         )
         unit.commit()
     # When the relay moves it to the queue and the processor stores it, and a notice
@@ -220,8 +244,7 @@ def test_the_relay_and_processor_log_no_personal_data(
     messages = sqs.receive_message(QueueUrl=moto_stack.signups_queue, MaxNumberOfMessages=10)
     bodies = {m["MessageId"]: m["Body"] for m in messages["Messages"]}
     missing = json.dumps({"signup_id": 999, "workshop_id": 1, "person_id": 1, "role_id": 1})
-    reply = handlers["processor"].handler(sqs_event(bodies | {"gone": missing}, "signups"),
-                                          context)
+    reply = handlers["processor"].handler(sqs_event(bodies | {"gone": missing}, "signups"), context)
     # Then one was relayed and stored, the other failed, and no log names the person
     assert relayed["sent"] == 1
     assert reply["batchItemFailures"] == [{"itemIdentifier": "gone"}]
