@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from clams.domain.bams import HEADER, open_bams, read_bams  # noqa: E402
 from clams.domain.messages import decode  # noqa: E402
+from clams.local.emulator_fixes import install as fix_emulator  # noqa: E402
 from clams.names import TABLES, Table  # noqa: E402
 from clams.services.writer import Delivery, write_batch  # noqa: E402
 from clams.stores.attendees import AttendeeStore  # noqa: E402
@@ -144,89 +145,6 @@ def create_stack(endpoint: str, name: str) -> Stack:
     sqs = boto3.client("sqs", region_name=REGION, endpoint_url=endpoint)
     url = sqs.create_queue(QueueName=f"{name}-attendees")["QueueUrl"]
     return Stack(endpoint, url, tables[Table.ATTENDEES], tables[Table.SUMMARY])
-
-
-def lighten_emulator() -> None:
-    """Remove two costs of moto that would otherwise dominate both runs (see NOTES.md).
-
-    - TransactWriteItems deep-copies the whole table for every action of a transaction (to
-      roll back on failure): a 10,000-attendee run becomes quadratic in the emulator alone.
-      Here one shallow snapshot per table per call is kept (puts and deletes replace items;
-      the summary counter update is the only in-place change, and nothing conflicts here).
-    - SQS rebuilds a queue's approximate message counts ~20 times per call, each a scan of
-      every message reading a slow clock: here the counts are kept for 50 ms (they are
-      approximate by definition) and the clock is ``time.time``.
-    """
-    _lighten_sqs()
-    _lighten_transactions()
-
-
-def _lighten_sqs() -> None:
-    import moto.sqs.models as sqs_backend
-
-    sqs_backend.unix_time = time.time  # type: ignore[assignment]
-    sqs_backend.unix_time_millis = lambda *_: time.time() * 1000  # type: ignore[assignment]
-    for name in (
-        "approximate_number_of_messages",
-        "approximate_number_of_messages_not_visible",
-        "approximate_number_of_messages_delayed",
-    ):
-        setattr(sqs_backend.Queue, name, _kept_for_a_moment(name, getattr(sqs_backend.Queue, name)))
-
-
-def _kept_for_a_moment(name: str, counted: property) -> property:
-    def getter(queue: Any) -> Any:
-        memo = queue.__dict__.setdefault("_bench_counts", {})
-        now = time.monotonic()
-        held = memo.get(name)
-        if held is None or now - held[0] > 0.05:
-            held = memo[name] = (now, counted.fget(queue))  # type: ignore[misc]
-        return held[1]
-
-    return property(getter)
-
-
-def _lighten_transactions() -> None:
-    import copy
-
-    import moto.dynamodb.models as backend
-    from moto.dynamodb.models.table import Table as MotoTable
-
-    local = threading.local()
-
-    def snapshot(table: MotoTable) -> MotoTable:
-        copied = copy.copy(table)
-        copied.items = type(table.items)(
-            dict,
-            {  # type: ignore[call-arg]
-                key: dict(value) if isinstance(value, dict) else value
-                for key, value in table.items.items()
-            },
-        )
-        return copied
-
-    class Copy:
-        def __getattr__(self, name: str) -> Any:
-            return getattr(copy, name)
-
-        def deepcopy(self, value: Any, memo: Any = None) -> Any:
-            if not isinstance(value, MotoTable) or not hasattr(local, "tables"):
-                return copy.deepcopy(value, memo)
-            if id(value) not in local.tables:
-                local.tables[id(value)] = snapshot(value)
-            return local.tables[id(value)]
-
-    original = backend.DynamoDBBackend.transact_write_items
-
-    def transact_write_items(self: Any, transact_items: Any) -> None:
-        local.tables = {}
-        try:
-            original(self, transact_items)
-        finally:
-            del local.tables
-
-    backend.copy = Copy()  # type: ignore[assignment]
-    backend.DynamoDBBackend.transact_write_items = transact_write_items  # type: ignore[method-assign]
 
 
 # ---- the event source: consume while producing --------------------------------------------
@@ -447,7 +365,7 @@ def main() -> int:
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     os.environ.setdefault("AWS_ACCESS_KEY_ID", "bench")
     os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "bench")
-    lighten_emulator()
+    fix_emulator()
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()

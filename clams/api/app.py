@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
@@ -24,10 +25,15 @@ def build() -> APIGatewayHttpResolver:
         security_schemes=docs.SECURITY_SCHEMES,
     )
 
+    @cache
+    def document() -> dict[str, Any]:
+        return docs.finish(app.get_openapi_json_schema())
+
     @app.get("/openapi.json", include_in_schema=False)
     def openapi() -> dict[str, Any]:
-        """The OpenAPI document of this API, generated from the routes above."""
-        return docs.finish(app.get_openapi_json_schema())
+        """The OpenAPI document of this API, generated from the routes above once per cold
+        start (generating it costs tens of milliseconds)."""
+        return document()
 
     return app
 

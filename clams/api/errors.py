@@ -81,6 +81,7 @@ def register(app: APIGatewayHttpResolver) -> None:
     """Install the mapping on ``app``."""
     app.exception_handler(ClamsError)(clams_error)
     app.exception_handler(RequestValidationError)(partial(_invalid, app))
+    app.exception_handler(UnicodeDecodeError)(partial(_not_utf8, app))
     app.exception_handler(Exception)(_unexpected)
     app.not_found(_no_route)
 
@@ -91,6 +92,14 @@ def _invalid(app: APIGatewayHttpResolver, error: RequestValidationError) -> Resp
     if problem is not None:
         return clams_error(problem)
     return message(HTTPStatus.BAD_REQUEST, describe_validation(error.errors()))
+
+
+def _not_utf8(app: APIGatewayHttpResolver, _: UnicodeDecodeError) -> Response[str]:
+    """A body that is not UTF-8 (it reaches the function base64-encoded) is bad input."""
+    problem = refusal(app)
+    if problem is not None:
+        return clams_error(problem)
+    return message(HTTPStatus.BAD_REQUEST, "body: not UTF-8 text")
 
 
 def _no_route(_: NoSuchRoute) -> Response[str]:

@@ -34,6 +34,9 @@ class Emulator:
     def start(self) -> None:
         from moto.server import ThreadedMotoServer
 
+        from clams.local.emulator_fixes import install as fix_emulator
+
+        fix_emulator()
         logging.getLogger("werkzeug").setLevel(logging.ERROR)
         self._server = ThreadedMotoServer(ip_address=HOST, port=0, verbose=False)
         self._server.start()

@@ -63,12 +63,21 @@ def http_event(
         event["requestContext"]["authorizer"] = {"lambda": authorizer}
     body = request.body
     if body:
-        text = _is_text(request.header("content-type"))
+        text = _is_text(request.header("content-type")) and _is_utf8(body)
         event["body"] = body.decode("utf-8") if text else base64.b64encode(body).decode()
         event["isBase64Encoded"] = not text
     else:
         event["isBase64Encoded"] = False
     return event
+
+
+def _is_utf8(body: bytes) -> bool:
+    """Bytes that are not UTF-8 travel base64-encoded, whatever their content type says."""
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def authorizer_event(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,23 @@ log = logging.getLogger("local.gateway")
 
 
 @dataclass
+class Verdicts:
+    """Authorizer answers kept for the authorizer's TTL, by identity, as API Gateway keeps them."""
+
+    clock: Callable[[], float] = time.monotonic
+    _kept: dict[tuple[str, tuple[str, ...]], tuple[float, Any]] = field(default_factory=dict)
+
+    def get(self, authorizer: LocalAuthorizer, identity: list[str]) -> Any:
+        kept = self._kept.get((authorizer.name, tuple(identity)))
+        return kept[1] if kept is not None and kept[0] > self.clock() else None
+
+    def keep(self, authorizer: LocalAuthorizer, identity: list[str], response: Any) -> None:
+        if authorizer.cache_seconds > 0:
+            expires = self.clock() + authorizer.cache_seconds
+            self._kept[(authorizer.name, tuple(identity))] = (expires, response)
+
+
+@dataclass
 class Api:
     """What the gateway serves: the routes, under the stage's path, in a region."""
 
@@ -38,6 +56,7 @@ class Api:
     stage: str
     region: str
     frontend: Path | None = None
+    verdicts: Verdicts = field(default_factory=Verdicts)
 
     def handle(self, request: HttpRequest) -> HttpReply:
         path = unquote(request.raw_path)
@@ -71,11 +90,14 @@ class Api:
         identity = identity_values(request, authorizer.identity_sources)
         if identity is None:
             return message_reply(401, "Unauthorized")
-        try:
-            response = authorizer.function.invoke(authorizer_event(request, target, identity))
-        except Exception:
-            log.exception("authorizer %s failed", authorizer.name)
-            return message_reply(500, "Internal Server Error")
+        response = self.verdicts.get(authorizer, identity)
+        if response is None:
+            try:
+                response = authorizer.function.invoke(authorizer_event(request, target, identity))
+            except Exception:
+                log.exception("authorizer %s failed", authorizer.name)
+                return message_reply(500, "Internal Server Error")
+            self.verdicts.keep(authorizer, identity, response)
         if not is_authorized(response, authorizer.simple_responses):
             return message_reply(403, "Forbidden")
         return authorizer_context(response)

@@ -23,6 +23,8 @@ class LocalAuthorizer:
     function: LocalFunction
     identity_sources: tuple[str, ...]
     simple_responses: bool
+    cache_seconds: int = 0
+    """How long API Gateway keeps an answer for the same identity (the graph's TTL)."""
 
 
 @dataclass(frozen=True)
@@ -130,4 +132,5 @@ def _authorizer(
         function=functions[target.urn],
         identity_sources=tuple(resource.inputs.get("identitySources") or ()),
         simple_responses=bool(resource.inputs.get("enableSimpleResponses", False)),
+        cache_seconds=int(resource.inputs.get("authorizerResultTtlInSeconds") or 0),
     )

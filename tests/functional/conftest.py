@@ -8,40 +8,14 @@ from typing import Any
 import boto3
 import pytest
 from moto import mock_aws
+from support.aws import create_table
 
-from clams.names import TABLES, Table, TableSpec
+from clams.local.emulator_fixes import install as fix_emulator
+from clams.names import TABLES, Table
 from clams.stores.attendees import AttendeeStore
 from clams.stores.dynamo import Backoff
 
-
-def create_table(client: Any, name: str, spec: TableSpec) -> None:
-    """A table with the key schema the data component gives it."""
-    keys = [{"AttributeName": spec.partition.name, "KeyType": "HASH"}]
-    if spec.sort:
-        keys.append({"AttributeName": spec.sort.name, "KeyType": "RANGE"})
-    kwargs: dict[str, Any] = {
-        "TableName": name,
-        "KeySchema": keys,
-        "AttributeDefinitions": [
-            {"AttributeName": k.name, "AttributeType": k.type} for k in spec.attributes
-        ],
-        "BillingMode": "PAY_PER_REQUEST",
-    }
-    if spec.indexes:
-        kwargs["GlobalSecondaryIndexes"] = [
-            {
-                "IndexName": index.name,
-                "KeySchema": [{"AttributeName": index.partition.name, "KeyType": "HASH"}]
-                + (
-                    [{"AttributeName": index.sort.name, "KeyType": "RANGE"}]
-                    if index.sort
-                    else []
-                ),
-                "Projection": {"ProjectionType": "ALL"},
-            }
-            for index in spec.indexes
-        ]
-    client.create_table(**kwargs)
+fix_emulator()
 
 
 @pytest.fixture
@@ -71,6 +45,4 @@ def no_sleep() -> Backoff:
 
 @pytest.fixture
 def attendee_store(dynamodb: Any, tables: dict[Table, str], no_sleep: Backoff) -> AttendeeStore:
-    return AttendeeStore(
-        dynamodb, tables[Table.ATTENDEES], tables[Table.SUMMARY], backoff=no_sleep
-    )
+    return AttendeeStore(dynamodb, tables[Table.ATTENDEES], tables[Table.SUMMARY], backoff=no_sleep)

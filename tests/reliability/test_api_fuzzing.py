@@ -1,9 +1,9 @@
 """Part 4 — API fuzzing: schemathesis against the local stack's own OpenAPI document.
 
 Each operation of ``/clams/openapi.json`` gets ``CASES_PER_OPERATION`` generated requests
-(at least 1,000 in all), sent with an organiser's Basic credentials. No answer may be a 5xx,
-and every answer must conform to the document: a documented status, the documented content
-type, a body matching the documented schema, the documented headers.
+(at least 1,000 in all, valid and invalid ones), sent with an organiser's Basic credentials.
+No answer may be a 5xx, and every answer must conform to the document: a documented status,
+the documented content type, a body matching the documented schema, the documented headers.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import pytest
 import schemathesis
 from conftest import LocalApi
 from hypothesis import HealthCheck, Phase, given, settings
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -67,9 +68,9 @@ def test_generated_requests_get_no_server_error_and_conforming_answers(
     failures: list[str] = []
     headers = {"Authorization": local_api.authorization}
 
-    # Given requests generated from the operation's documented parameters and body
+    # Given requests generated from the operation's document, valid and invalid alike
     @FUZZ
-    @given(case=target.as_strategy())
+    @given(case=_valid_and_invalid(target))
     def send(case: Any) -> None:
         # When each is sent as an organiser
         try:
@@ -85,6 +86,13 @@ def test_generated_requests_get_no_server_error_and_conforming_answers(
     assert sum(statuses.values()) >= CASES_PER_OPERATION
     _FIGURES[operation] = {"cases": sum(statuses.values()), "statuses": dict(statuses)}
     (reports_dir / "api-fuzzing.json").write_text(json.dumps(_FIGURES, indent=1, sort_keys=True))
+
+
+def _valid_and_invalid(operation: Any) -> Any:
+    """Requests the document allows, and (where it has parameters or a body) ones it forbids."""
+    valid = operation.as_strategy(GenerationMode.POSITIVE)
+    has_inputs = any(operation.iter_parameters()) or operation.body
+    return valid | operation.as_strategy(GenerationMode.NEGATIVE) if has_inputs else valid
 
 
 def test_the_document_itself_is_public_and_json(local_api: LocalApi) -> None:

@@ -7,6 +7,7 @@ the users document, the authorizer's header parsing and the API's request valida
 
 from __future__ import annotations
 
+import base64
 import codecs
 import io
 import json
@@ -326,3 +327,37 @@ def monkeypatch_session() -> Any:
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("USERS_PARAMETER", raising=False)
         yield patch
+
+
+@API_FUZZ
+@given(st.binary(max_size=200))
+def test_any_bytes_posted_as_an_attendee_are_answered_without_a_server_error(
+    moto_stack: MotoStack, raw: bytes
+) -> None:
+    # Given any bytes as the body (not UTF-8 ones reach the function base64-encoded)
+    event = http_event("POST", "/attendees", body=base64.b64encode(raw).decode())
+    event["isBase64Encoded"] = True
+    # When an organiser posts them
+    status, reply = _answer(event)
+    # Then the answer is a refusal or a success, never a server error
+    assert _is_refusal_or_success(status, reply), (status, reply)
+
+
+def test_the_local_gateway_passes_a_body_that_is_not_utf8_base64_encoded() -> None:
+    from clams.local.events import HttpRequest, Invocation
+    from clams.local.events import http_event as gateway_event
+
+    # Given a JSON request whose body is not UTF-8
+    request = HttpRequest(
+        method="POST",
+        raw_path="/clams/attendees",
+        raw_query="",
+        headers=(("content-type", "application/json"),),
+        body=b"\xf1{",
+        source_ip="127.0.0.1",
+    )
+    # When the local gateway builds the function's event
+    event = gateway_event(request, Invocation("POST /attendees", "clams"), None)
+    # Then the body travels base64-encoded, as API Gateway sends bytes it cannot pass as text
+    assert event["isBase64Encoded"] is True
+    assert base64.b64decode(event["body"]) == b"\xf1{"

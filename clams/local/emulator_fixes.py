@@ -1,0 +1,139 @@
+"""Two costs of the AWS emulator (moto) that CLAMS's local stack, tests and benchmarks remove.
+
+- ``TransactWriteItems`` deep-copies a whole table for every action of a transaction, so it
+  can roll back: a transaction of 100 writes to a table of 2,500 items copied 250,000 items.
+  Here only the items a transaction touches are saved, and restored when it fails — the
+  same all-or-nothing result at a cost that does not grow with the table.
+- SQS rebuilds a queue's approximate message counts many times per call, each a scan of
+  every message that reads a slow clock, so each call costs O(queue depth). Here the counts
+  are kept for 50 ms (AWS documents them as approximate) and the clock is ``time.time``.
+
+:func:`install` is idempotent and changes nothing but these two behaviours of moto.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+_installed = False
+_lock = threading.Lock()
+_COUNTS_FRESH_FOR = 0.05
+
+
+def install() -> None:
+    """Apply both fixes to moto in this process (safe to call many times)."""
+    global _installed
+    with _lock:
+        if _installed:
+            return
+        _journal_transactions()
+        _keep_queue_counts()
+        _installed = True
+
+
+# ---- DynamoDB transactions -----------------------------------------------------------------
+
+_skip_table_copies = threading.local()
+
+
+def _journal_transactions() -> None:
+    import moto.dynamodb.models as backend
+    from moto.dynamodb.models.table import Table
+
+    class _Copy:
+        """moto's ``copy`` module, except that tables are not copied inside a journal."""
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(copy, name)
+
+        def deepcopy(self, value: Any, memo: Any = None) -> Any:
+            if isinstance(value, Table) and getattr(_skip_table_copies, "on", False):
+                return value
+            return copy.deepcopy(value, memo)
+
+    original: Callable[..., None] = backend.DynamoDBBackend.transact_write_items
+
+    def transact_write_items(self: Any, transact_items: list[dict[str, Any]]) -> None:
+        saved = list(_saved_items(self, transact_items))
+        with _tables_not_copied():
+            try:
+                original(self, transact_items)
+            except Exception:
+                for table, hash_key, range_key, item in reversed(saved):
+                    _restore(table, hash_key, range_key, item)
+                raise
+
+    setattr(backend, "copy", _Copy())  # noqa: B010 - moto takes its copy module from here
+    backend.DynamoDBBackend.transact_write_items = transact_write_items  # type: ignore[method-assign]
+
+
+@contextmanager
+def _tables_not_copied() -> Iterator[None]:
+    _skip_table_copies.on = True
+    try:
+        yield
+    finally:
+        _skip_table_copies.on = False
+
+
+def _saved_items(backend: Any, transact_items: list[dict[str, Any]]) -> Iterator[tuple[Any, ...]]:
+    from moto.dynamodb.models.dynamo_type import DynamoType
+
+    for action in transact_items:
+        operation = next(iter(action.values()), None)
+        if not isinstance(operation, dict) or operation.get("TableName") not in backend.tables:
+            continue
+        table = backend.tables[operation["TableName"]]
+        key = operation.get("Key") or operation.get("Item") or {}
+        if table.hash_key_attr not in key:
+            continue
+        hash_key = DynamoType(key[table.hash_key_attr])
+        range_attr = table.range_key_attr
+        range_key = DynamoType(key[range_attr]) if range_attr and range_attr in key else None
+        yield table, hash_key, range_key, copy.deepcopy(table.get_item(hash_key, range_key))
+
+
+def _restore(table: Any, hash_key: Any, range_key: Any, item: Any) -> None:
+    if range_key is None:
+        if item is None:
+            table.items.pop(hash_key, None)
+        else:
+            table.items[hash_key] = item
+        return
+    if item is None:
+        table.items.get(hash_key, {}).pop(range_key, None)
+    else:
+        table.items[hash_key][range_key] = item
+
+
+# ---- SQS approximate counts ----------------------------------------------------------------
+
+
+def _keep_queue_counts() -> None:
+    import moto.sqs.models as sqs
+
+    setattr(sqs, "unix_time", time.time)  # noqa: B010 - replacing a module attribute
+    setattr(sqs, "unix_time_millis", lambda *_: time.time() * 1000)  # noqa: B010
+    for name in (
+        "approximate_number_of_messages",
+        "approximate_number_of_messages_not_visible",
+        "approximate_number_of_messages_delayed",
+    ):
+        setattr(sqs.Queue, name, _kept_briefly(name, getattr(sqs.Queue, name)))
+
+
+def _kept_briefly(name: str, counted: property) -> property:
+    def getter(queue: Any) -> Any:
+        memo = queue.__dict__.setdefault("_clams_counts", {})
+        now = time.monotonic()
+        held = memo.get(name)
+        if held is None or now - held[0] > _COUNTS_FRESH_FOR:
+            held = memo[name] = (now, counted.fget(queue))  # type: ignore[misc]
+        return held[1]
+
+    return property(getter)

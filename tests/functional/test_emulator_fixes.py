@@ -1,0 +1,78 @@
+"""The emulator fixes keep moto's behaviour: failed transactions leave no trace."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import boto3
+import pytest
+from botocore.exceptions import ClientError
+from support.aws import create_table
+
+from clams.names import TABLES, Table
+from clams.stores.dynamo import from_item, to_item
+
+
+@pytest.fixture
+def table(dynamodb: Any) -> str:
+    create_table(dynamodb, "journal", TABLES[Table.SUMMARY])
+    dynamodb.put_item(TableName="journal", Item=to_item({"Kind": "k", "Id": "kept", "N": 1}))
+    return "journal"
+
+
+def _items(dynamodb: Any, table: str) -> list[dict[str, Any]]:
+    return sorted(
+        (from_item(i) for i in dynamodb.scan(TableName=table)["Items"]), key=lambda i: i["Id"]
+    )
+
+
+def test_a_transaction_whose_condition_fails_leaves_every_item_as_it_was(
+    dynamodb: Any, table: str
+) -> None:
+    # Given one item, and a transaction that adds one, updates it and then fails a condition
+    before = _items(dynamodb, table)
+    actions = [
+        {"Put": {"TableName": table, "Item": to_item({"Kind": "k", "Id": "new"})}},
+        {
+            "Update": {
+                "TableName": table,
+                "Key": to_item({"Kind": "k", "Id": "kept"}),
+                "UpdateExpression": "ADD N :one",
+                "ExpressionAttributeValues": to_item({":one": 1}),
+            }
+        },
+        {
+            "Put": {
+                "TableName": table,
+                "Item": to_item({"Kind": "k", "Id": "other"}),
+                "ConditionExpression": "attribute_exists(Id)",
+            }
+        },
+    ]
+    # When it runs
+    with pytest.raises(ClientError) as raised:
+        dynamodb.transact_write_items(TransactItems=actions)
+    # Then it is cancelled and nothing it touched changed
+    assert raised.value.response["Error"]["Code"] == "TransactionCanceledException"
+    assert _items(dynamodb, table) == before
+
+
+def test_a_transaction_that_succeeds_applies_every_action(dynamodb: Any, table: str) -> None:
+    dynamodb.transact_write_items(
+        TransactItems=[
+            {"Put": {"TableName": table, "Item": to_item({"Kind": "k", "Id": "new"})}},
+            {"Delete": {"TableName": table, "Key": to_item({"Kind": "k", "Id": "kept"})}},
+        ]
+    )
+    assert [i["Id"] for i in _items(dynamodb, table)] == ["new"]
+
+
+def test_queue_counts_still_follow_the_messages(aws: None) -> None:
+    sqs = boto3.client("sqs", region_name="eu-west-2")
+    url = sqs.create_queue(QueueName="counted")["QueueUrl"]
+    for n in range(3):
+        sqs.send_message(QueueUrl=url, MessageBody=str(n))
+    time.sleep(0.06)
+    attributes = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
+    assert attributes["ApproximateNumberOfMessages"] == "3"
