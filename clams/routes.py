@@ -9,6 +9,7 @@ from clams.names import Function, Role
 READERS = frozenset({Role.ORGANISER, Role.VIEWER})
 ORGANISERS = frozenset({Role.ORGANISER})
 KITCHEN = frozenset({Role.ORGANISER, Role.VIEWER, Role.KITCHEN})
+SIGNED_IN = frozenset(Role)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ ROUTES: tuple[Route, ...] = (
     Route("GET", "/report/kitchen", KITCHEN),
     Route("GET", "/workshops", READERS),
     Route("GET", "/workshop/{id}/signups", READERS),
+    Route("GET", "/me", SIGNED_IN),
     Route("GET", "/openapi.json", frozenset()),
 )
 

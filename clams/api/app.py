@@ -7,7 +7,7 @@ from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
 
-from clams.api import attendees, docs, errors, reports, workshops
+from clams.api import attendees, docs, errors, reports, session, workshops
 from clams.api.access import require_roles
 from clams.names import STAGE
 
@@ -16,7 +16,7 @@ def build() -> APIGatewayHttpResolver:
     app = APIGatewayHttpResolver(strip_prefixes=[f"/{STAGE}"], enable_validation=True)
     app.use([require_roles])
     errors.register(app)
-    for module in (attendees, reports, workshops):
+    for module in (attendees, reports, workshops, session):
         app.include_router(module.router)
     app.configure_openapi(
         title=docs.TITLE,

@@ -40,5 +40,12 @@ class Signups(_Body):
     Signups: list[SignupRecord]
 
 
+class Me(_Body):
+    """Who is signed in, and with which roles: what the front end shows depends on it."""
+
+    User: str
+    Roles: list[str]
+
+
 class Message(_Body):
     message: str

@@ -63,6 +63,10 @@ export class Api {
     return bodyOf(response);
   }
 
+  me() {
+    return this.request("GET", "/me");
+  }
+
   listAttendees({ limit, nextToken } = {}) {
     return this.request("GET", "/attendees", { query: { limit, next_token: nextToken } });
   }

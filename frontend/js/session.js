@@ -33,28 +33,13 @@ function refusedWith(error, ...statuses) {
   return error instanceof ApiError && statuses.includes(error.status);
 }
 
-/**
- * The API has no "who am I" route, so the role is learnt by what it lets the user do.
- * Every role may read the kitchen report; only organisers and viewers may list attendees;
- * only organisers may write. The write probe sends an invalid record to an invalid code:
- * the authorizer refuses a non-organiser (403) before the API would refuse the record
- * (400), so nothing is ever changed.
- */
+/** The role the pages follow: the widest of the user's roles (GET /me lists them). */
 async function learnRole(api) {
-  await api.kitchenReport();
-  try {
-    await api.listAttendees({ limit: 1 });
-  } catch (error) {
-    if (refusedWith(error, 403)) return ROLES.KITCHEN;
-    throw error;
-  }
-  try {
-    await api.replaceAttendee("-", {});
-  } catch (error) {
-    if (refusedWith(error, 403)) return ROLES.VIEWER;
-    if (refusedWith(error, 0, 401)) throw error;
-  }
-  return ROLES.ORGANISER;
+  const me = await api.me();
+  const roles = (me && Array.isArray(me.Roles) && me.Roles) || [];
+  const widest = [ROLES.ORGANISER, ROLES.VIEWER, ROLES.KITCHEN].find((role) => roles.includes(role));
+  if (!widest) throw new ApiError(403, "This user has no role in CLAMS.");
+  return widest;
 }
 
 export async function signIn(createApi, username, password) {
