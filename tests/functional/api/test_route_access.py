@@ -126,3 +126,15 @@ def test_a_viewer_with_a_bad_body_is_still_forbidden_not_told_about_the_body(
     # Given a viewer posting an invalid record; When handled; Then the role refusal wins
     reply = seeded.call("POST", "/attendees", body={"Shoe": 1}, authorization=as_user["viewer"])
     assert reply.status == 403
+
+
+@pytest.mark.parametrize("role", list(Role), ids=str)
+def test_a_signed_in_user_learns_their_name_and_roles(
+    gateway: Gateway, as_user: dict[str, str], role: Role
+) -> None:
+    # Given a user with one role; When they ask who they are
+    reply = gateway.call("GET", "/me", authorization=as_user[role])
+    # Then the API answers with their roles, the front end's pages follow them
+    assert reply.status == 200
+    assert reply.body["Roles"] == [role.value]
+    assert reply.body["User"]
