@@ -5,8 +5,8 @@
   Here only the items a transaction touches are saved, and restored when it fails — the
   same all-or-nothing result at a cost that does not grow with the table.
 - SQS rebuilds a queue's approximate message counts many times per call, each a scan of
-  every message that reads a slow clock, so each call costs O(queue depth). Here the counts
-  are kept for 50 ms (AWS documents them as approximate) and the clock is ``time.time``.
+  every message that reads a slow clock (a datetime subtraction) twice per message. Here
+  the clock is ``time.time``: the same value, read in a fraction of the time.
 
 :func:`install` is idempotent and changes nothing but these two behaviours of moto.
 """
@@ -22,7 +22,6 @@ from typing import Any
 
 _installed = False
 _lock = threading.Lock()
-_COUNTS_FRESH_FOR = 0.05
 
 
 def install() -> None:
@@ -32,7 +31,7 @@ def install() -> None:
         if _installed:
             return
         _journal_transactions()
-        _keep_queue_counts()
+        _fast_queue_clock()
         _installed = True
 
 
@@ -111,29 +110,11 @@ def _restore(table: Any, hash_key: Any, range_key: Any, item: Any) -> None:
         table.items[hash_key][range_key] = item
 
 
-# ---- SQS approximate counts ----------------------------------------------------------------
+# ---- SQS clock -------------------------------------------------------------------------------
 
 
-def _keep_queue_counts() -> None:
+def _fast_queue_clock() -> None:
     import moto.sqs.models as sqs
 
     setattr(sqs, "unix_time", time.time)  # noqa: B010 - replacing a module attribute
     setattr(sqs, "unix_time_millis", lambda *_: time.time() * 1000)  # noqa: B010
-    for name in (
-        "approximate_number_of_messages",
-        "approximate_number_of_messages_not_visible",
-        "approximate_number_of_messages_delayed",
-    ):
-        setattr(sqs.Queue, name, _kept_briefly(name, getattr(sqs.Queue, name)))
-
-
-def _kept_briefly(name: str, counted: property) -> property:
-    def getter(queue: Any) -> Any:
-        memo = queue.__dict__.setdefault("_clams_counts", {})
-        now = time.monotonic()
-        held = memo.get(name)
-        if held is None or now - held[0] > _COUNTS_FRESH_FOR:
-            held = memo[name] = (now, counted.fget(queue))  # type: ignore[misc]
-        return held[1]
-
-    return property(getter)
