@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Any
+import time
+from typing import Any, Final
 
 from clams.auth.credentials import Decision, Verdict, check
 from clams.auth.users import Users
@@ -20,10 +21,27 @@ logger = logging.getLogger("clams.authorizer")
 logger.setLevel(logging.INFO)
 
 
+REFRESH_AT_MOST_EVERY: Final = 10.0
+_last_refresh = [0.0]
+
+
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    decision = check(_authorization(event), _users())
+    header = _authorization(event)
+    decision = check(header, _users())
+    if decision.verdict is Verdict.REFUSED and _may_refresh():
+        decision = check(header, _users(fresh=True))
     _log(decision)
     return decision.simple_response()
+
+
+def _may_refresh() -> bool:
+    """A refusal may come from a cached users document older than a new user or password:
+    read it afresh, but at most every few seconds, so refusals cannot flood SSM."""
+    now = time.monotonic()
+    if now - _last_refresh[0] < REFRESH_AT_MOST_EVERY:
+        return False
+    _last_refresh[0] = now
+    return True
 
 
 def _authorization(event: dict[str, Any]) -> str | None:
@@ -34,9 +52,9 @@ def _authorization(event: dict[str, Any]) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _users() -> Users | None:
+def _users(fresh: bool = False) -> Users | None:
     try:
-        return read_users(os.environ[Env.USERS_PARAMETER])
+        return read_users(os.environ[Env.USERS_PARAMETER], fresh)
     except Exception as error:
         logger.error("users parameter unreadable, refusing: %s", type(error).__name__)
         return None

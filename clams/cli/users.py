@@ -82,9 +82,9 @@ def add(
         check_name(name)
     except ValueError as error:
         fail(str(error))
-    target = _parameter(stack, parameter, endpoint_url)
     password = _read_password(password_stdin)
     with aws_failures():
+        target = _parameter(stack, parameter, endpoint_url)
         current = _load(target)
         user = User(name, hash_password(password), frozenset(Role(r) for r in roles))
         target.save(current.with_user(user))
@@ -108,8 +108,8 @@ def _read_password(from_stdin: bool) -> str:
 @_target
 def remove(name: str, stack: str | None, parameter: str | None, endpoint_url: str | None) -> None:
     """Remove user NAME. Exit 0 when removed, 2 when there is no such user."""
-    target = _parameter(stack, parameter, endpoint_url)
     with aws_failures():
+        target = _parameter(stack, parameter, endpoint_url)
         current = _load(target)
         if current.get(name) is None:
             fail(f"no user {name} in {target.name}")
@@ -122,8 +122,8 @@ def remove(name: str, stack: str | None, parameter: str | None, endpoint_url: st
 @_target
 def list_users(stack: str | None, parameter: str | None, endpoint_url: str | None) -> None:
     """Print each user's name and roles (never their password hash)."""
-    target = _parameter(stack, parameter, endpoint_url)
     with aws_failures():
+        target = _parameter(stack, parameter, endpoint_url)
         current = _load(target)
     if not current.by_name:
         click.echo(f"no users in {target.name}")

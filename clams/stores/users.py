@@ -39,13 +39,14 @@ class UsersParameter:
         )
 
 
-def read_users(name: str) -> Users:
-    """The users document, decrypted, from the function's cache when younger than a minute.
+def read_users(name: str, fresh: bool = False) -> Users:
+    """The users document, decrypted, from the function's cache when younger than a minute
+    (``fresh``: from SSM in any case).
 
     Raises whatever SSM raises (unreachable, not found, denied) or ``UsersDocumentError``;
     the authorizer refuses on any of them.
     """
-    text = _provider().get(name, decrypt=True, max_age=CACHE_SECONDS)
+    text = _provider().get(name, decrypt=True, max_age=CACHE_SECONDS, force_fetch=fresh)
     return Users.parse(str(text))
 
 

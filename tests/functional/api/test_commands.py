@@ -129,14 +129,37 @@ def test_remove_takes_the_user_out(run: Any, deployed: Any) -> None:
         ),
         (["users", "list"], None),
         (["users", "list", "--stack", "prod"], None),
+        (["users", "list", "--stack", "nonprod", "--endpoint-url", "--password-stdin"], None),
     ],
-    ids=["unknown-user", "colon-in-name", "short-password", "no-target", "undeployed-stack"],
+    ids=[
+        "unknown-user",
+        "colon-in-name",
+        "short-password",
+        "no-target",
+        "undeployed-stack",
+        "endpoint-not-a-url",
+    ],
 )
 def test_errors_exit_2_with_one_line(run: Any, deployed: Any, args: list[str], stdin: str) -> None:
     result = run(*args, stdin=stdin)
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1
     assert result.output.startswith("clams: ")
+
+
+def test_no_region_is_one_line_and_exit_2(
+    run: Any, deployed: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a shell with no AWS region
+    for name in ("AWS_DEFAULT_REGION", "AWS_REGION"):
+        monkeypatch.delenv(name, raising=False)
+    clear_caches()
+    # When users are listed; Then one line says what is missing
+    result = run("users", "list", "--stack", "nonprod")
+    assert result.exit_code == 2
+    assert (
+        result.output.strip() == "clams: no AWS region set (set AWS_REGION or AWS_DEFAULT_REGION)"
+    )
 
 
 def test_report_prints_the_summary_and_rebuild_recomputes_it(
