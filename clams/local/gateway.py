@@ -33,7 +33,9 @@ log = logging.getLogger("local.gateway")
 
 @dataclass
 class Verdicts:
-    """Authorizer answers kept for the authorizer's TTL, by identity, as API Gateway keeps them."""
+    """Authorizer approvals kept for the authorizer's TTL, by identity, as API Gateway keeps
+    them. Refusals are not kept locally, so a user added while the stack runs can sign in at
+    once (API Gateway would keep a refusal of the same credentials for the TTL too)."""
 
     clock: Callable[[], float] = time.monotonic
     _kept: dict[tuple[str, tuple[str, ...]], tuple[float, Any]] = field(default_factory=dict)
@@ -97,9 +99,9 @@ class Api:
             except Exception:
                 log.exception("authorizer %s failed", authorizer.name)
                 return message_reply(500, "Internal Server Error")
-            self.verdicts.keep(authorizer, identity, response)
         if not is_authorized(response, authorizer.simple_responses):
             return message_reply(403, "Forbidden")
+        self.verdicts.keep(authorizer, identity, response)
         return authorizer_context(response)
 
 

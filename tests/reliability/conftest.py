@@ -7,8 +7,6 @@ module that uses it gets fresh tables, queues, parameters and a SQLite sign-up d
 from __future__ import annotations
 
 import base64
-import copy
-import importlib
 import json
 import signal
 import socket
@@ -19,19 +17,20 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import boto3
 import pytest
 from aws_lambda_powertools.utilities import parameters
 from moto import mock_aws
+from support.aws import create_table
 
 from clams.auth.passwords import hash_password
 from clams.auth.users import User, Users
 from clams.db.engine import create_database_engine
 from clams.db.migrations import upgrade
-from clams.names import TABLES, Env, Role, Table, TableSpec
+from clams.local.emulator_fixes import install as fix_emulator
+from clams.names import TABLES, Env, Role, Table
 
 REGION = "eu-west-2"
 RECEIVE_LIMIT = 3
@@ -64,30 +63,6 @@ class MotoStack:
 
     def client(self, service: str) -> Any:
         return boto3.client(service, region_name=REGION)
-
-
-def create_table(client: Any, name: str, spec: TableSpec) -> None:
-    """A table with the key schema the data component gives it."""
-    keys = [{"AttributeName": spec.partition.name, "KeyType": "HASH"}]
-    if spec.sort:
-        keys.append({"AttributeName": spec.sort.name, "KeyType": "RANGE"})
-    indexes = [
-        {
-            "IndexName": index.name,
-            "KeySchema": [{"AttributeName": index.partition.name, "KeyType": "HASH"}],
-            "Projection": {"ProjectionType": "ALL"},
-        }
-        for index in spec.indexes
-    ]
-    client.create_table(
-        TableName=name,
-        KeySchema=keys,
-        AttributeDefinitions=[
-            {"AttributeName": k.name, "AttributeType": k.type} for k in spec.attributes
-        ],
-        BillingMode="PAY_PER_REQUEST",
-        **({"GlobalSecondaryIndexes": indexes} if indexes else {}),
-    )
 
 
 def queue_with_dead_letters(sqs: Any, name: str) -> tuple[str, str]:
@@ -129,40 +104,14 @@ def moto_stack(
     engine = create_database_engine(database_url)
     upgrade(engine)
     engine.dispose()
+    fix_emulator()
     with mock_aws(), pytest.MonkeyPatch.context() as patch:
-        _copy_each_table_once_per_transaction(patch)
         stack = _build_stack(users_document, database_url)
         for key, value in _environment(stack).items():
             patch.setenv(key, value)
         cold_start()
         yield stack
         cold_start()
-
-
-def _copy_each_table_once_per_transaction(patch: pytest.MonkeyPatch) -> None:
-    """moto 5.2.5 deep-copies a table for every action of a transaction (a rollback copy):
-    with a thousand attendees that is seconds per transaction. Copying each table once keeps
-    the same rollback and makes the cost one copy per table."""
-    module = importlib.import_module("moto.dynamodb.models")
-    original = module.DynamoDBBackend.transact_write_items
-
-    def transact_write_items(backend: Any, transact_items: list[dict[str, Any]]) -> None:
-        copies: dict[int, Any] = {}
-
-        def deepcopy(value: Any, memo: Any = None) -> Any:
-            if not isinstance(value, module.Table):
-                return copy.deepcopy(value, memo)
-            if id(value) not in copies:
-                copies[id(value)] = copy.deepcopy(value, memo)
-            return copies[id(value)]
-
-        patch.setattr(module, "copy", SimpleNamespace(deepcopy=deepcopy))
-        try:
-            original(backend, transact_items)
-        finally:
-            patch.setattr(module, "copy", copy)
-
-    patch.setattr(module.DynamoDBBackend, "transact_write_items", transact_write_items)
 
 
 def _build_stack(users_document: str, database_url: str) -> MotoStack:
