@@ -17,15 +17,11 @@ import argparse
 import base64
 import http.client
 import json
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,9 +30,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from clams.local.process import running_local_stack  # noqa: E402
+
 PASSWORD = "load-organiser-password"
 POOL = 100
-READY_SECONDS = 120
 
 
 @dataclass(frozen=True)
@@ -211,48 +210,6 @@ def seed_pool(base_url: str, authorization: str) -> None:
 # ---- the local stack -------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def start_local(folder: Path, port: int) -> subprocess.Popen[bytes]:
-    command = [
-        str(Path(sys.executable).with_name("clams")),
-        "local",
-        "--port", str(port),
-        "--no-seed",
-        "--password", PASSWORD,
-        "--database-url", f"sqlite:///{folder / 'clams.db'}",
-    ]  # fmt: skip
-    log = (folder / "local.log").open("wb")
-    return subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-
-
-def wait_until_ready(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + READY_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"clams local exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=5) as reply:
-                if reply.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"clams local was not ready within {READY_SECONDS}s")
-
-
-def stop_local(process: subprocess.Popen[bytes]) -> None:
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 def organiser_header(password: str = PASSWORD) -> str:
     return "Basic " + base64.b64encode(f"organiser:{password}".encode()).decode()
 
@@ -295,19 +252,15 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=5000)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     options = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="clams-load-") as folder:
-        port = free_port()
-        process = start_local(Path(folder), port)
-        base_url = f"http://127.0.0.1:{port}/clams"
-        try:
-            wait_until_ready(f"{base_url}/openapi.json", process)
-            seed_pool(base_url, organiser_header())
-            auth = organiser_header()
-            baseline = run_load(base_url, auth, options.clients, options.requests,
-                                baseline_request)  # fmt: skip
-            load = run_load(base_url, auth, options.clients, options.requests)
-        finally:
-            stop_local(process)
+    with (
+        tempfile.TemporaryDirectory(prefix="clams-load-") as folder,
+        running_local_stack(Path(folder), PASSWORD) as base_url,
+    ):
+        seed_pool(base_url, organiser_header())
+        auth = organiser_header()
+        baseline = run_load(base_url, auth, options.clients, options.requests,
+                            baseline_request)  # fmt: skip
+        load = run_load(base_url, auth, options.clients, options.requests)
     print_report(load, baseline, options.clients)
     if options.json:
         figures = {"load": summary(load), "baseline": summary(baseline)}

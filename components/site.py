@@ -4,30 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import pulumi
 import pulumi_aws as aws
 
-CONTENT_TYPES = {
-    ".html": "text/html; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".mjs": "text/javascript; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".json": "application/json",
-    ".svg": "image/svg+xml",
-    ".png": "image/png",
-    ".ico": "image/x-icon",
-    ".webmanifest": "application/manifest+json",
-    ".txt": "text/plain; charset=utf-8",
-    ".woff2": "font/woff2",
-}
+from clams.frontend_files import content_type
+
 NO_CACHE = "no-cache"
 CONFIG_KEY = "config.json"
-
-
-def content_type(path: str) -> str:
-    return CONTENT_TYPES.get(PurePosixPath(path).suffix.lower(), "application/octet-stream")
 
 
 def site_files(folder: Path) -> dict[str, Path]:

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import mimetypes
 from pathlib import Path
 from typing import Final
 from urllib.parse import unquote
 
+from clams.frontend_files import content_type
 from clams.local.events import HttpReply, message_reply
 
 FRONTEND_DIR: Final = Path(__file__).resolve().parents[2] / "frontend"
-CONTENT_TYPES: Final = {
-    ".html": "text/html; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".mjs": "text/javascript; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".json": "application/json",
-    ".svg": "image/svg+xml",
-    ".png": "image/png",
-    ".ico": "image/x-icon",
-    ".woff2": "font/woff2",
-}
 
 
 def static_reply(root: Path, raw_path: str) -> HttpReply:
@@ -30,11 +19,6 @@ def static_reply(root: Path, raw_path: str) -> HttpReply:
         return message_reply(404, "Not Found")
     headers = (("content-type", content_type(file)), ("cache-control", "no-cache"))
     return HttpReply(200, headers, file.read_bytes())
-
-
-def content_type(file: Path) -> str:
-    known = CONTENT_TYPES.get(file.suffix.lower())
-    return known or mimetypes.guess_type(file.name)[0] or "application/octet-stream"
 
 
 def _file(root: Path, raw_path: str) -> Path | None:

@@ -16,8 +16,8 @@ from typing import Any, Final
 
 import pytest
 import schemathesis
-from conftest import LocalApi
 from hypothesis import HealthCheck, Phase, given, settings
+from reliability_support import LocalApi
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (

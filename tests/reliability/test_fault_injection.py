@@ -19,7 +19,8 @@ import boto3
 import pytest
 from aws_lambda_powertools.utilities import parameters
 from aws_lambda_powertools.utilities.parameters import SSMProvider
-from conftest import (
+from reliability_faults import Fault, FaultyClient, Message, QueueModel, between, every
+from reliability_support import (
     ORGANISER,
     REGION,
     USERS_PARAMETER,
@@ -28,7 +29,6 @@ from conftest import (
     cold_start,
     sqs_event,
 )
-from reliability_faults import Fault, FaultyClient, Message, QueueModel, between, every
 
 from clams import aws
 from clams.db.engine import create_database_engine

@@ -14,7 +14,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import LocalApi
+from reliability_support import LocalApi
 
 from clams.local.gateway import Verdicts
 from clams.local.routes import LocalAuthorizer

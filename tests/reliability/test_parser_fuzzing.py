@@ -14,7 +14,6 @@ import json
 from typing import Any
 
 import pytest
-from conftest import LambdaContext, MotoStack, http_event
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -29,6 +28,7 @@ from reliability_strategies import (
     raw_bytes,
     shaped,
 )
+from reliability_support import LambdaContext, MotoStack, http_event
 
 from clams.api.errors import describe_validation
 from clams.auth.credentials import Verdict, check, parse_basic

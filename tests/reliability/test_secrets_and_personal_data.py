@@ -19,7 +19,14 @@ from typing import Any, Final
 
 import pytest
 import yaml
-from conftest import ORGANISER, SECRET_KEY, LambdaContext, MotoStack, http_event, sqs_event
+from reliability_support import (
+    ORGANISER,
+    SECRET_KEY,
+    LambdaContext,
+    MotoStack,
+    http_event,
+    sqs_event,
+)
 
 from clams.db.engine import create_database_engine
 from clams.db.unit_of_work import unit_of_work_factory

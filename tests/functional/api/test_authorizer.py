@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from api_gateway_double import LambdaContext, basic, load_event
-from conftest import USERS_PARAMETER, clear_caches
+from api_support import USERS_PARAMETER, clear_caches
 
 HEADERS = {
     "bad-base64": "Basic @@not-base64@@",

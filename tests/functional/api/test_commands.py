@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 import pytest
+from api_support import clear_caches
 from click.testing import CliRunner
-from conftest import clear_caches
 
 from clams.auth.credentials import Verdict, check
 from clams.auth.users import EMPTY_DOCUMENT, Users

@@ -13,8 +13,8 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from conftest import start_stack
 from local_helpers import Browser
+from local_stack_support import start_stack
 
 from clams.graph.model import Graph, Resource
 from clams.local.routes import AUTHORIZER, ROUTE
