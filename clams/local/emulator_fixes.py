@@ -1,4 +1,4 @@
-"""Two costs of the AWS emulator (moto) that CLAMS's local stack, tests and benchmarks remove.
+"""Costs of the AWS emulator (moto) that CLAMS's local stack, tests and benchmarks remove.
 
 - ``TransactWriteItems`` deep-copies a whole table for every action of a transaction, so it
   can roll back: a transaction of 100 writes to a table of 2,500 items copied 250,000 items.
@@ -7,13 +7,17 @@
 - SQS rebuilds a queue's approximate message counts many times per call, each a scan of
   every message that reads a slow clock (a datetime subtraction) twice per message. Here
   the clock is ``time.time``: the same value, read in a fraction of the time.
+- Loading moto's SSM emulation builds its EC2 regions, asking boto3 for the regions of
+  each partition through new sessions that each parse botocore's endpoint data again
+  (about two seconds of the local stack's start). Here one session answers them all, once.
 
-:func:`install` is idempotent and changes nothing but these two behaviours of moto.
+:func:`install` is idempotent and changes nothing but these behaviours.
 """
 
 from __future__ import annotations
 
 import copy
+import functools
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -32,6 +36,7 @@ def install() -> None:
             return
         _journal_transactions()
         _fast_queue_clock()
+        _region_lists_read_once()
         _installed = True
 
 
@@ -118,3 +123,28 @@ def _fast_queue_clock() -> None:
 
     setattr(sqs, "unix_time", time.time)  # noqa: B010 - replacing a module attribute
     setattr(sqs, "unix_time_millis", lambda *_: time.time() * 1000)  # noqa: B010
+
+
+# ---- boto3 region lists ----------------------------------------------------------------------
+
+
+def _region_lists_read_once() -> None:
+    import boto3.session
+
+    original = boto3.session.Session.get_available_regions
+
+    session = functools.cache(boto3.session.Session)
+
+    @functools.cache
+    def regions(service: str, partition: str, non_regional: bool) -> tuple[str, ...]:
+        return tuple(original(session(), service, partition, non_regional))
+
+    def get_available_regions(
+        self: Any,
+        service_name: str,
+        partition_name: str = "aws",
+        allow_non_regional: bool = False,
+    ) -> list[str]:
+        return list(regions(service_name, partition_name, allow_non_regional))
+
+    boto3.session.Session.get_available_regions = get_available_regions  # type: ignore[method-assign]

@@ -8,6 +8,7 @@ from typing import Any
 import boto3
 import pytest
 from botocore.exceptions import ClientError
+from botocore.session import get_session
 from support.aws import create_table
 
 from clams.names import TABLES, Table
@@ -75,3 +76,14 @@ def test_queue_counts_still_follow_the_messages(aws: None) -> None:
         sqs.send_message(QueueUrl=url, MessageBody=str(n))
     attributes = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
     assert attributes["ApproximateNumberOfMessages"] == "3"
+
+
+@pytest.mark.parametrize("partition", ["aws", "aws-cn"])
+def test_region_lists_are_those_botocore_knows(partition: str) -> None:
+    # Given the fixes installed (the functional conftest installs them)
+    # When boto3 is asked for a partition's regions, twice
+    first = boto3.session.Session().get_available_regions("ec2", partition)
+    second = boto3.session.Session().get_available_regions("ec2", partition)
+    # Then the answer is botocore's own, and a fresh list each time
+    assert first == second == get_session().get_available_regions("ec2", partition)
+    assert first is not second
