@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from support.aws import create_table as create_spec_table
+
 from clams.db.unit_of_work import SqlUnitOfWork
 from clams.names import TABLES, Table
 
@@ -49,24 +51,5 @@ class Stack:
 
 
 def create_table(client: Any) -> None:
-    spec = TABLES[Table.SIGNUPS]
-    assert spec.sort is not None
-    index = spec.indexes[0]
-    client.create_table(
-        TableName=TABLE,
-        BillingMode="PAY_PER_REQUEST",
-        AttributeDefinitions=[
-            {"AttributeName": k.name, "AttributeType": k.type} for k in spec.attributes
-        ],
-        KeySchema=[
-            {"AttributeName": spec.partition.name, "KeyType": "HASH"},
-            {"AttributeName": spec.sort.name, "KeyType": "RANGE"},
-        ],
-        GlobalSecondaryIndexes=[
-            {
-                "IndexName": index.name,
-                "KeySchema": [{"AttributeName": index.partition.name, "KeyType": "HASH"}],
-                "Projection": {"ProjectionType": "ALL"},
-            }
-        ],
-    )
+    """The sign-ups table with the key schema the data component uses."""
+    create_spec_table(client, TABLE, TABLES[Table.SIGNUPS])

@@ -6,6 +6,8 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from support.aws import create_table as create_spec_table
+
 from clams.db.outbox import Notification
 from clams.db.unit_of_work import SqlUnitOfWork
 from clams.domain.signups import SignupRecord, SignupRequest
@@ -65,24 +67,4 @@ def outbox_size(units: Callable[[], SqlUnitOfWork]) -> int:
 
 def create_signups_table(client: Any, name: str) -> None:
     """The sign-ups table with the key schema the data component uses."""
-    spec = TABLES[Table.SIGNUPS]
-    assert spec.sort is not None
-    index = spec.indexes[0]
-    client.create_table(
-        TableName=name,
-        BillingMode="PAY_PER_REQUEST",
-        AttributeDefinitions=[
-            {"AttributeName": k.name, "AttributeType": k.type} for k in spec.attributes
-        ],
-        KeySchema=[
-            {"AttributeName": spec.partition.name, "KeyType": "HASH"},
-            {"AttributeName": spec.sort.name, "KeyType": "RANGE"},
-        ],
-        GlobalSecondaryIndexes=[
-            {
-                "IndexName": index.name,
-                "KeySchema": [{"AttributeName": index.partition.name, "KeyType": "HASH"}],
-                "Projection": {"ProjectionType": "ALL"},
-            }
-        ],
-    )
+    create_spec_table(client, name, TABLES[Table.SIGNUPS])
