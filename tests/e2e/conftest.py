@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from e2e_stack import OUTPUT, LocalStack, connect_stack, start_stack, stop_stack
 from e2e_steps import by_testid, sign_in
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -23,6 +23,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 _CODES = itertools.count()
+
+# Assertions wait as long as actions do: CI machines are slower than a desk.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")

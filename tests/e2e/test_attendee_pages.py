@@ -76,6 +76,7 @@ def test_opening_an_attendee_shows_all_their_fields(
     organiser_page.reload()
     # When the organiser finds them and opens their page
     organiser_page.fill(by_testid("search"), code)
+    expect(organiser_page.locator(f"{by_testid('attendee-rows')} tr")).to_have_count(1)
     organiser_page.click(by_testid(f"attendee-link-{code}"))
     # Then every field is shown, money in pounds
     expect(organiser_page.locator("h1")).to_have_text("Olive Opened")
