@@ -28,7 +28,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "functional"))
+sys.path.insert(0, str(ROOT / "tests"))
 os.environ.update(
     AWS_ACCESS_KEY_ID="bench",
     AWS_SECRET_ACCESS_KEY="bench",
@@ -152,7 +152,7 @@ def scan_time(store: Any) -> float:
 
 
 def prepare(client: Any) -> dict[str, str]:
-    from conftest import create_table
+    from support.aws import create_table
 
     from clams.names import TABLES, Env, Table
 
