@@ -7,24 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from support.bams_rows import GOOD_FIELDS
 
 from clams.domain.attendee import Attendee
 from clams.domain.bams import HEADER, Rejection, Row, read_bams
 
 HEADER_LINE = ",".join(HEADER)
-GOOD_FIELDS: dict[str, str] = {
-    "AuthCode": "ABC123",
-    "Name": "Ada Lovelace",
-    "Email": "ada@example.org",
-    "AmountToPay": "070",
-    "AmountPaid": "010",
-    "DatePaid": "02052027",
-    "Telephone": "07700 900123",
-    "ArrivalDay": "Wed",
-    "StayingLate": "0",
-    "NumberOfKids": "2",
-    "Diet": "vegan",
-}
 
 ReadExport = Callable[[str], list[Row | Rejection]]
 ReadRows = Callable[..., list[Row | Rejection]]

@@ -7,24 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from botocore.exceptions import ClientError
+from support.bams_rows import GOOD_FIELDS
 
 from clams.domain.bams import HEADER, Rejection, Row, read_bams
 from clams.upload.batches import Entry
 from clams.upload.sender import BatchReply
 
-GOOD = {
-    "AuthCode": "ABC123",
-    "Name": "Ada Lovelace",
-    "Email": "ada@example.org",
-    "AmountToPay": "070",
-    "AmountPaid": "010",
-    "DatePaid": "02052027",
-    "Telephone": "07700 900123",
-    "ArrivalDay": "Wed",
-    "StayingLate": "0",
-    "NumberOfKids": "2",
-    "Diet": "vegan",
-}
+GOOD = GOOD_FIELDS
 
 
 def export_text(*rows: dict[str, str]) -> str:
