@@ -1,7 +1,11 @@
 """Who is calling, from the authorizer's context, and whether the route lets them in.
 
-A route's roles are looked up in :data:`clams.routes.ROUTES` (the same table the API
-component builds the gateway from), never listed here.
+The graph decides whether a route is guarded: API Gateway runs the authorizer on the routes
+the stack gives it, and only those requests carry its context. On such a request the caller
+must hold one of the route's roles, looked up in :data:`clams.routes.ROUTES` (the same table
+the API component builds the gateway from). A request without an authorizer context came
+through a route the graph made public, and is served as such; the policy pack refuses to
+deploy a stack in which a route other than the public ones has no authorizer.
 """
 
 from __future__ import annotations
@@ -39,11 +43,16 @@ def _roles(text: Any) -> frozenset[Role]:
     return frozenset(role for role in Role if role.value in names)
 
 
+def guarded(app: Resolver) -> bool:
+    """Whether the gateway ran an authorizer for this request (the graph gave the route one)."""
+    return bool(app.current_event.request_context.authorizer.raw_event)
+
+
 def refusal(app: APIGatewayHttpResolver) -> ClamsError | None:
     """Why the current request may not run its route, or None when it may."""
     matched = app.context.get("_route")
     route = route_for(matched.method, matched.openapi_path) if matched else None
-    if route is None or route.public:
+    if route is None or route.public or not guarded(app):
         return None
     who = caller(app)
     if who is None:

@@ -114,10 +114,21 @@ def test_the_api_itself_refuses_a_role_the_route_does_not_allow(api_stack: Any) 
     assert handler(event, LambdaContext())["statusCode"] == 403
 
 
-def test_the_api_itself_asks_for_sign_in_without_an_authorizer_context(api_stack: Any) -> None:
+def test_a_route_the_graph_gives_no_authorizer_is_served_to_anyone(api_stack: Any) -> None:
+    # Given a request without an authorizer context (its route has no authorizer in the graph)
     from handlers.api import handler
 
-    assert handler(direct_event("/report", None), LambdaContext())["statusCode"] == 401
+    # When handled; Then the API serves it: the graph, not the function, guards routes
+    assert handler(direct_event("/report", None), LambdaContext())["statusCode"] == 200
+
+
+def test_the_api_asks_for_sign_in_when_the_authorizer_named_nobody(api_stack: Any) -> None:
+    # Given a request the authorizer passed without saying who the caller is
+    from handlers.api import handler
+
+    # When handled; Then the API asks for sign-in rather than guessing
+    event = direct_event("/report", {"roles": "organiser"})
+    assert handler(event, LambdaContext())["statusCode"] == 401
 
 
 def test_a_viewer_with_a_bad_body_is_still_forbidden_not_told_about_the_body(
