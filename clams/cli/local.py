@@ -63,11 +63,16 @@ def local(
     Everything comes from the stack's resource graph. Stop with Ctrl-C.
     """
     started = time.perf_counter()
+    from clams.local.graphs import GraphEvaluationError, stack_graph_soon
+
+    pending = stack_graph_soon(stack)  # first: a stale graph is evaluated meanwhile
     _configure_logging()
     from clams.db.engine import DEFAULT_DATABASE_URL
-    from clams.local.graphs import stack_graph
+    from clams.local.preload import preload
     from clams.local.seed import SAMPLE_CSV
     from clams.local.stack import LocalOptions, LocalStack
+
+    preload()
 
     options = LocalOptions(
         port=port,
@@ -77,7 +82,11 @@ def local(
         retry_after=retry_after,
         database_url=database_url or DEFAULT_DATABASE_URL,
     )
-    running = LocalStack(stack_graph(stack), options)
+    try:
+        graph = pending.result()
+    except GraphEvaluationError as error:
+        fail(str(error))
+    running = LocalStack(graph, options)
     try:
         running.start()
     except OSError as error:

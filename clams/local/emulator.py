@@ -10,8 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-import boto3
 from botocore.config import Config
+
+from clams.aws import new_session
 
 HOST: Final = "127.0.0.1"
 ACCOUNT: Final = "123456789012"
@@ -71,7 +72,7 @@ class Emulator:
         """The emulator's client for ``service``, independent of the process environment."""
         with self._lock:
             if service not in self._clients:
-                self._clients[service] = boto3.session.Session().client(  # type: ignore[call-overload]
+                self._clients[service] = new_session().client(  # type: ignore[call-overload]
                     service,
                     endpoint_url=self.endpoint,
                     region_name=self.region,

@@ -10,6 +10,8 @@
 - Loading moto's SSM emulation builds its EC2 regions, asking boto3 for the regions of
   each partition through new sessions that each parse botocore's endpoint data again
   (about two seconds of the local stack's start). Here one session answers them all, once.
+- Loading moto's SSM emulation also loads its EC2 emulation, which parses a catalogue of
+  machine images (half a second). CLAMS has no EC2 instances: the catalogue given is empty.
 
 :func:`install` is idempotent and changes nothing but these behaviours.
 """
@@ -18,22 +20,26 @@ from __future__ import annotations
 
 import copy
 import functools
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from pathlib import Path
+from typing import Any, Final
 
+NO_MACHINE_IMAGES: Final = Path(__file__).with_name("no-machine-images.json")
 _installed = False
 _lock = threading.Lock()
 
 
 def install() -> None:
-    """Apply both fixes to moto in this process (safe to call many times)."""
+    """Apply the fixes to moto in this process (safe to call many times)."""
     global _installed
     with _lock:
         if _installed:
             return
+        _no_machine_images()
         _journal_transactions()
         _fast_queue_clock()
         _region_lists_read_once()
@@ -128,12 +134,19 @@ def _fast_queue_clock() -> None:
 # ---- boto3 region lists ----------------------------------------------------------------------
 
 
+def _no_machine_images() -> None:
+    """Must run before moto's EC2 emulation is first imported; a path set already is kept."""
+    os.environ.setdefault("MOTO_AMIS_PATH", str(NO_MACHINE_IMAGES))
+
+
 def _region_lists_read_once() -> None:
     import boto3.session
 
+    from clams.aws import new_session
+
     original = boto3.session.Session.get_available_regions
 
-    session = functools.cache(boto3.session.Session)
+    session = functools.cache(new_session)
 
     @functools.cache
     def regions(service: str, partition: str, non_regional: bool) -> tuple[str, ...]:

@@ -2,13 +2,19 @@
 
 Evaluating the Pulumi program under mocks takes seconds; the result is kept under
 ``.clams/`` with a fingerprint of every file the program reads, and reused while none changes.
+When it must be evaluated, :func:`stack_graph_soon` does it in a child process, so that the
+local stack can load what it needs meanwhile on the machine's other core.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -19,21 +25,55 @@ PROGRAM_FOLDERS: Final = ("components", "clams", "handlers", "migrations")
 CACHE_DIR: Final = Path(".clams")
 
 
+class GraphEvaluationError(RuntimeError):
+    """The Pulumi program could not be evaluated under mocks."""
+
+
+@dataclass
+class PendingGraph:
+    """A stack's graph: already read from the cache, or being evaluated by a child process."""
+
+    cached: Path
+    fingerprint: str
+    child: subprocess.Popen[bytes] | None = None
+
+    def result(self) -> Graph:
+        """The graph, once the child (if any) has written it to the cache."""
+        if self.child is not None:
+            _, errors = self.child.communicate()
+            if self.child.returncode != 0:
+                lines = errors.decode(errors="replace").strip().splitlines() or ["(no output)"]
+                raise GraphEvaluationError(f"evaluating the stack's program failed: {lines[-1]}")
+        graph = _read_cache(self.cached, self.fingerprint)
+        if graph is None:
+            raise GraphEvaluationError(f"no graph was written to {self.cached}")
+        return graph
+
+
 def stack_graph(stack: str, cache_dir: Path = CACHE_DIR, root: Path = PROJECT_ROOT) -> Graph:
     """The graph of ``stack``: from the cache when the program is unchanged, else evaluated."""
-    cached = cache_dir / f"graph-{stack}.json"
-    fingerprint = program_fingerprint(root)
-    if cached.is_file():
-        document = json.loads(cached.read_text(encoding="utf-8"))
-        if document.get("fingerprint") == fingerprint:
-            return Graph.from_json(json.dumps(document["graph"]))
-    from clams.graph.evaluate import evaluate
+    cached, fingerprint = _cache_file(stack, cache_dir), program_fingerprint(root)
+    graph = _read_cache(cached, fingerprint)
+    if graph is None:
+        from clams.graph.evaluate import evaluate
 
-    graph = evaluate(stack)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    document = {"fingerprint": fingerprint, "graph": json.loads(graph.to_json())}
-    cached.write_text(json.dumps(document), encoding="utf-8")
+        graph = evaluate(stack)
+        _write_cache(cached, fingerprint, graph)
     return graph
+
+
+def stack_graph_soon(
+    stack: str, cache_dir: Path = CACHE_DIR, root: Path = PROJECT_ROOT
+) -> PendingGraph:
+    """The graph of ``stack``, evaluated in a child process unless the cache holds it."""
+    cached, fingerprint = _cache_file(stack, cache_dir), program_fingerprint(root)
+    if _read_cache(cached, fingerprint) is not None:
+        return PendingGraph(cached, fingerprint)
+    command = [sys.executable, "-m", "clams.local.graphs", stack, str(cache_dir.resolve())]
+    child = subprocess.Popen(  # noqa: S603 - this module, run by this interpreter
+        command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    return PendingGraph(cached, fingerprint, child)
 
 
 def program_fingerprint(root: Path) -> str:
@@ -49,3 +89,29 @@ def _program_files(root: Path) -> Iterator[Path]:
     yield from sorted(root.glob("*.py"))
     for folder in PROGRAM_FOLDERS:
         yield from sorted((root / folder).rglob("*.py"))
+
+
+def _cache_file(stack: str, cache_dir: Path) -> Path:
+    return cache_dir / f"graph-{stack}.json"
+
+
+def _read_cache(cached: Path, fingerprint: str) -> Graph | None:
+    if not cached.is_file():
+        return None
+    document = json.loads(cached.read_text(encoding="utf-8"))
+    if document.get("fingerprint") != fingerprint:
+        return None
+    return Graph.from_json(json.dumps(document["graph"]))
+
+
+def _write_cache(cached: Path, fingerprint: str, graph: Graph) -> None:
+    """Written whole or not at all: several local stacks may start at once."""
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    document = {"fingerprint": fingerprint, "graph": json.loads(graph.to_json())}
+    partial = cached.with_name(f"{cached.name}.{os.getpid()}.partial")
+    partial.write_text(json.dumps(document), encoding="utf-8")
+    partial.replace(cached)
+
+
+if __name__ == "__main__":
+    stack_graph(sys.argv[1], Path(sys.argv[2]))

@@ -87,3 +87,15 @@ def test_region_lists_are_those_botocore_knows(partition: str) -> None:
     # Then the answer is botocore's own, and a fresh list each time
     assert first == second == get_session().get_available_regions("ec2", partition)
     assert first is not second
+
+
+def test_the_emulator_loads_no_machine_images_and_parameters_still_work(aws: None) -> None:
+    # Given the fixes installed before moto's EC2 emulation was loaded
+    ssm = boto3.client("ssm", region_name="eu-west-2")
+    # When a parameter is kept and read back (SSM's emulation loads EC2's)
+    ssm.put_parameter(Name="/clams/kept", Value="v", Type="String")
+    from moto.ec2.models.amis import AMIS
+
+    # Then it is there, and no machine-image catalogue was parsed for it
+    assert ssm.get_parameter(Name="/clams/kept")["Parameter"]["Value"] == "v"
+    assert AMIS == []
