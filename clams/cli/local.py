@@ -68,11 +68,13 @@ def local(
     pending = stack_graph_soon(stack)  # first: a stale graph is evaluated meanwhile
     _configure_logging()
     from clams.db.engine import DEFAULT_DATABASE_URL
+    from clams.local.emulator import Emulator
     from clams.local.preload import preload
     from clams.local.seed import SAMPLE_CSV
     from clams.local.stack import LocalOptions, LocalStack
 
-    preload()
+    emulator = Emulator()
+    preload(emulator)
 
     options = LocalOptions(
         port=port,
@@ -86,7 +88,7 @@ def local(
         graph = pending.result()
     except GraphEvaluationError as error:
         fail(str(error))
-    running = LocalStack(graph, options)
+    running = LocalStack(graph, options, emulator=emulator)
     try:
         running.start()
     except OSError as error:

@@ -25,14 +25,18 @@ _CLIENT_CONFIG: Final = Config(retries={"mode": "standard", "max_attempts": 3})
 class Emulator:
     """A moto server on a free port of 127.0.0.1, and the process environment that uses it."""
 
-    region: str
+    region: str = ""
+    """Where the clients point; the local stack sets it from its graph before ``start``."""
     endpoint: str = ""
     _server: Any = None
     _clients: dict[str, Any] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _saved_env: dict[str, str | None] = field(default_factory=dict)
 
-    def start(self) -> None:
+    def serve(self) -> None:
+        """Start the server, unless it runs already; it holds nothing of any stack yet."""
+        if self._server is not None:
+            return
         from moto.server import ThreadedMotoServer
 
         from clams.local.emulator_fixes import install as fix_emulator
@@ -43,6 +47,10 @@ class Emulator:
         self._server.start()
         host, port = self._server.get_host_and_port()
         self.endpoint = f"http://{host}:{port}"
+
+    def start(self) -> None:
+        """Serve from a clean state, and point this process's AWS settings at the server."""
+        self.serve()
         self._reset()
         self._set_env(self.environment)
 

@@ -7,6 +7,9 @@
 - SQS rebuilds a queue's approximate message counts many times per call, each a scan of
   every message that reads a slow clock (a datetime subtraction) twice per message. Here
   the clock is ``time.time``: the same value, read in a fraction of the time.
+- SQS checks each message it hands out against the queue's retention period by rebuilding
+  every attribute of the queue (three times, each a scan of the queue). Here the check reads
+  the retention period alone.
 - Loading moto's SSM emulation builds its EC2 regions, asking boto3 for the regions of
   each partition through new sessions that each parse botocore's endpoint data again
   (about two seconds of the local stack's start). Here one session answers them all, once.
@@ -42,6 +45,7 @@ def install() -> None:
         _no_machine_images()
         _journal_transactions()
         _fast_queue_clock()
+        _retention_read_alone()
         _region_lists_read_once()
         _installed = True
 
@@ -132,6 +136,20 @@ def _fast_queue_clock() -> None:
 
 
 # ---- boto3 region lists ----------------------------------------------------------------------
+
+
+def _retention_read_alone() -> None:
+    from moto.sqs.models import SQSBackend
+
+    def is_message_valid_based_on_retention_period(
+        self: Any, queue_name: str, message: Any
+    ) -> bool:
+        retention = int(self.get_queue(queue_name).message_retention_period)
+        return bool(retention + message.sent_timestamp / 1000 > time.time())
+
+    SQSBackend.is_message_valid_based_on_retention_period = (  # type: ignore[method-assign]
+        is_message_valid_based_on_retention_period
+    )
 
 
 def _no_machine_images() -> None:

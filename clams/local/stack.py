@@ -59,10 +59,12 @@ class LocalStack:
     functions: dict[str, LocalFunction] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds each start-up phase took."""
+    emulator: Emulator = field(default_factory=Emulator)
+    """A new one by default; one already serving (see ``preload``) is used as it is."""
 
     def __post_init__(self) -> None:
         self.region = region_of(self.graph)
-        self.emulator = Emulator(self.region)
+        self.emulator.region = self.region
         self._running = ExitStack()
 
     def __enter__(self) -> LocalStack:

@@ -99,3 +99,22 @@ def test_the_emulator_loads_no_machine_images_and_parameters_still_work(aws: Non
     # Then it is there, and no machine-image catalogue was parsed for it
     assert ssm.get_parameter(Name="/clams/kept")["Parameter"]["Value"] == "v"
     assert AMIS == []
+
+
+def test_messages_past_the_queue_retention_are_still_not_delivered(aws: None) -> None:
+    # Given a queue keeping messages a minute, one message sent now and one sent long ago
+    from moto.sqs.models import sqs_backends
+
+    sqs = boto3.client("sqs", region_name="eu-west-2")
+    url = sqs.create_queue(QueueName="kept", Attributes={"MessageRetentionPeriod": "60"})[
+        "QueueUrl"
+    ]
+    sqs.send_message(QueueUrl=url, MessageBody="fresh")
+    sqs.send_message(QueueUrl=url, MessageBody="expired")
+    queue = sqs_backends["123456789012"]["eu-west-2"].get_queue("kept")
+    expired = next(m for m in queue._messages if m.body == "expired")
+    expired.sent_timestamp -= 61_000
+    # When messages are received
+    got = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)["Messages"]
+    # Then only the one within the retention period is handed out
+    assert [m["Body"] for m in got] == ["fresh"]
