@@ -107,7 +107,13 @@ def functions_of(
     }
 
 
-def alarms(config: StackConfig, messaging: Messaging, functions: Functions, api: HttpApi) -> None:
+def alarms(
+    config: StackConfig,
+    messaging: Messaging,
+    functions: Functions,
+    api: HttpApi,
+    account_id: pulumi.Input[str],
+) -> None:
     if config.alarm_email:
         args = AlarmsArgs(
             config.alarm_email,
@@ -115,6 +121,7 @@ def alarms(config: StackConfig, messaging: Messaging, functions: Functions, api:
             messaging.dead_letters,
             functions,
             api.api.id,
+            account_id,
         )
         Alarms("alarms", args)
 
@@ -148,13 +155,14 @@ def main() -> None:
     parameters = Parameters("parameters", ParametersArgs(config))
     values = stack_values(config, data, messaging, parameters)
     functions = functions_of(config, values, network, build_layers)
-    edge = Edge("edge", EdgeArgs(config, aws.get_caller_identity_output().account_id))
+    account_id = aws.get_caller_identity_output().account_id
+    edge = Edge("edge", EdgeArgs(config, account_id))
     api = HttpApi("api", ApiArgs(config, functions, functions[Function.AUTHORIZER], [edge.url]))
     Site("site", SiteArgs(edge.bucket, ROOT / "frontend", api.url))
     Triggers("triggers", TriggersArgs(messaging.queues, functions))
     migrate = MigrationsArgs(functions[Function.MIGRATE], ROOT / "migrations", [data, network])
     Migrations("migrations", migrate)
-    alarms(config, messaging, functions, api)
+    alarms(config, messaging, functions, api, account_id)
     publish(config, api, data, messaging, edge)
 
 

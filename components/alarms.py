@@ -1,7 +1,12 @@
-"""Alarms to an SNS topic that e-mails the stack's contact: dead letters, errors, API 5xx."""
+"""Alarms to an SNS topic that e-mails the stack's contact: dead letters, errors, API 5xx.
+
+The topic is encrypted with a key of its own: CloudWatch cannot publish to a topic under the
+AWS-managed SNS key, so the key's policy lets this account's CloudWatch alarms use it.
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -20,6 +25,7 @@ class AlarmsArgs:
     dead_letters: Mapping[Queue, aws.sqs.Queue]
     functions: Mapping[Function, aws.lambda_.Function]
     api_id: pulumi.Input[str]
+    account_id: pulumi.Input[str]
 
 
 class Alarms(pulumi.ComponentResource):
@@ -30,7 +36,10 @@ class Alarms(pulumi.ComponentResource):
     ) -> None:
         super().__init__("clams:components:Alarms", name, None, opts)
         self._child = pulumi.ResourceOptions(parent=self)
-        self.topic = aws.sns.Topic("alarms", name=args.topic_name, opts=self._child)
+        self.key = self._key(args.topic_name, args.account_id)
+        self.topic = aws.sns.Topic(
+            "alarms", name=args.topic_name, kms_master_key_id=self.key.arn, opts=self._child
+        )
         aws.sns.TopicSubscription(
             "alarms-email",
             topic=self.topic.arn,
@@ -59,6 +68,20 @@ class Alarms(pulumi.ComponentResource):
         )
         self.register_outputs({"topic": self.topic.arn})
 
+    def _key(self, topic_name: str, account_id: pulumi.Input[str]) -> aws.kms.Key:
+        key = aws.kms.Key(
+            "alarms",
+            description=f"Encrypts the alarm topic {topic_name}",
+            enable_key_rotation=True,
+            deletion_window_in_days=30,
+            policy=pulumi.Output.from_input(account_id).apply(alarm_key_policy),
+            opts=self._child,
+        )
+        aws.kms.Alias(
+            "alarms", name=f"alias/{topic_name}", target_key_id=key.key_id, opts=self._child
+        )
+        return key
+
     def _alarm(
         self,
         name: str,
@@ -83,3 +106,29 @@ class Alarms(pulumi.ComponentResource):
             ok_actions=[self.topic.arn],
             opts=self._child,
         )
+
+
+def alarm_key_policy(account_id: str) -> str:
+    """The account administers the key; CloudWatch may use it for this account's alarms."""
+    return json.dumps(
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Sid": "AccountAdministers",
+                    "Effect": "Allow",
+                    "Principal": {"AWS": f"arn:aws:iam::{account_id}:root"},
+                    "Action": "kms:*",
+                    "Resource": "*",
+                },
+                {
+                    "Sid": "CloudWatchAlarmsPublish",
+                    "Effect": "Allow",
+                    "Principal": {"Service": "cloudwatch.amazonaws.com"},
+                    "Action": ["kms:Decrypt", "kms:GenerateDataKey*"],
+                    "Resource": "*",
+                    "Condition": {"StringEquals": {"aws:SourceAccount": account_id}},
+                },
+            ],
+        }
+    )

@@ -287,6 +287,16 @@ def _subscription(seed: Seed) -> Outputs:
     return {"id": arn, "arn": arn}
 
 
+def _kms_key(seed: Seed) -> Outputs:
+    key_id = _uuid(seed)
+    return {"id": key_id, "keyId": key_id, "arn": seed.arn("kms", f"key/{key_id}")}
+
+
+def _kms_alias(seed: Seed) -> Outputs:
+    name = str(seed.inputs.get("name"))
+    return {"id": name, "arn": seed.arn("kms", name)}
+
+
 def _alarm(seed: Seed) -> Outputs:
     name = seed.named()
     return {"id": name, "arn": seed.arn("cloudwatch", f"alarm:{name}")}
@@ -349,6 +359,8 @@ OUTPUTS: dict[str, Callable[[Seed], Outputs]] = {
     "aws:sns/topic:Topic": _topic,
     "aws:sns/topicSubscription:TopicSubscription": _subscription,
     "aws:cloudwatch/metricAlarm:MetricAlarm": _alarm,
+    "aws:kms/key:Key": _kms_key,
+    "aws:kms/alias:Alias": _kms_alias,
 }
 
 

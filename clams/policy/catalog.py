@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from clams.policy import (
+    alerts,
     apigateway,
     cloudfront,
     dynamodb,
@@ -27,6 +28,7 @@ _ALL = (
     *lambda_.RULES,
     *dynamodb.RULES,
     *sqs.RULES,
+    *alerts.RULES,
     *rds.RULES,
     *iam.RULES,
     *logs.RULES,

@@ -38,6 +38,9 @@ EVENT_SOURCE_MAPPING = "aws:lambda/eventSourceMapping:EventSourceMapping"
 TABLE = "aws:dynamodb/table:Table"
 
 QUEUE = "aws:sqs/queue:Queue"
+
+TOPIC = "aws:sns/topic:Topic"
+KMS_KEY = "aws:kms/key:Key"
 QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy"
 REDRIVE_POLICY = "aws:sqs/redrivePolicy:RedrivePolicy"
 
@@ -97,7 +100,8 @@ TAGGABLE = frozenset(
         "aws:ec2/vpcEndpoint:VpcEndpoint",
         "aws:ec2/routeTable:RouteTable",
         "aws:secretsmanager/secret:Secret",
-        "aws:sns/topic:Topic",
+        TOPIC,
+        KMS_KEY,
     }
 )
 """Resource types that accept tags (S3 objects are left out: object tags are not resource tags)."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import pytest
 from graph_helpers import FUNCTION, QUEUE, ROUTE, one
 
+from clams.graph.mocks import ACCOUNT
 from clams.graph.model import Graph
 from clams.names import TABLES, Function
 from clams.routes import ROUTES
@@ -76,6 +78,23 @@ def test_prod_alarms_watch_dead_letters_function_errors_and_api_5xx(prod_graph: 
     assert all(a.inputs["alarmActions"] == [topic.outputs["arn"]] for a in alarms)
     subscription = prod_graph.of_type("aws:sns/topicSubscription:TopicSubscription")[0]
     assert subscription.inputs["protocol"] == "email"
+
+
+def test_the_alarm_topic_is_encrypted_with_a_rotating_key_cloudwatch_may_use(
+    prod_graph: Graph,
+) -> None:
+    # Given prod's alarm topic and the key it names
+    topic = prod_graph.of_type("aws:sns/topic:Topic")[0]
+    key = prod_graph.referenced_by(topic.inputs["kmsMasterKeyId"])
+    # Then the key is the stack's own, rotating, and lets only this account's alarms use it
+    assert key is not None and key.type == "aws:kms/key:Key"
+    assert key.inputs["enableKeyRotation"] is True
+    policy = json.loads(key.inputs["policy"])
+    cloudwatch = next(
+        s for s in policy["Statement"] if s["Principal"] == {"Service": "cloudwatch.amazonaws.com"}
+    )
+    assert set(cloudwatch["Action"]) == {"kms:Decrypt", "kms:GenerateDataKey*"}
+    assert cloudwatch["Condition"] == {"StringEquals": {"aws:SourceAccount": ACCOUNT}}
 
 
 @pytest.mark.parametrize(

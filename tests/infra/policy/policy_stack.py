@@ -36,6 +36,7 @@ DB_ADDRESS = "clams-test-database.c0test.eu-west-2.rds.amazonaws.com"
 DB_SECRET_ARN = f"arn:aws:secretsmanager:eu-west-2:{ACCOUNT}:secret:rds-db"
 TABLE_ARN = f"arn:aws:dynamodb:eu-west-2:{ACCOUNT}:table/clams-test-attendees"
 BUCKET = "clams-test-site"
+KEY_ARN = f"arn:aws:kms:eu-west-2:{ACCOUNT}:key/0f7e0000-0000-4000-8000-000000000000"
 
 
 def document(*statements: dict[str, Any]) -> str:
@@ -364,6 +365,18 @@ def clean_specs() -> list[tuple[str, str, dict[str, Any], dict[str, Any]]]:
             tokens.EVENT_RULE,
             "relay-schedule",
             {"name": "clams-test-relay", "scheduleExpression": "rate(1 minute)", "tags": TAGS},
+        ),
+        spec(
+            tokens.KMS_KEY,
+            "alarms-key",
+            {"enableKeyRotation": True, "tags": TAGS},
+            {"arn": KEY_ARN, "keyId": KEY_ARN.rsplit("/", 1)[-1]},
+        ),
+        spec(
+            tokens.TOPIC,
+            "alarms",
+            {"name": "clams-test-alarms", "kmsMasterKeyId": KEY_ARN, "tags": TAGS},
+            {"arn": f"arn:aws:sns:eu-west-2:{ACCOUNT}:clams-test-alarms"},
         ),
     ]
 
