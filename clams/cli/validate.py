@@ -20,9 +20,9 @@ def validate(path: str) -> None:
             result = read_bams_file(stream)
     except OSError as error:
         fail(f"cannot read {path}: {error.strerror or error}")
-    for line, warning in result.warnings:
-        click.echo(f"line {line}: warning: {warning}")
-    for rejection in result.rejections:
-        click.echo(f"line {rejection.line}: rejected: {rejection.reason}")
+    notes = [(line, f"warning: {warning}") for line, warning in result.warnings]
+    notes += [(r.line, f"rejected: {r.reason}") for r in result.rejections]
+    for line, note in sorted(notes, key=lambda n: n[0]):
+        click.echo(f"line {line}: {note}")
     click.echo(f"{len(result.rows)} valid, {len(result.rejections)} rejected")
     raise SystemExit(SOME_REJECTED if result.rejections else OK)

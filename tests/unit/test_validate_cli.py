@@ -70,6 +70,20 @@ def test_warnings_are_printed_but_do_not_fail_the_file(mixed_export: Path) -> No
     assert "line 6: warning: DatePaid '31022027' is not a date; kept as written" in result.stdout
 
 
+def test_warnings_and_rejections_are_listed_in_line_order(tmp_path: Path) -> None:
+    # Given an export whose bad row comes before a row with an odd date
+    lines = [
+        HEADER_LINE,
+        "BAD,Bryn Jones,bryn@example.org,035,000,00000000,,Thu,1,0,",
+        "DDD444,Dee Price,dee@example.org,035,035,31022027,,Sat,1,0,",
+    ]
+    path = tmp_path / "ordered.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    # When it is validated; Then the notes follow the file's lines
+    notes = [line.split(":")[0] for line in validate(path).stdout.splitlines()[:-1]]
+    assert notes == ["line 2", "line 3"]
+
+
 def test_a_wrong_header_is_one_rejection_of_line_1(tmp_path: Path) -> None:
     # Given a file that is not a BAMS export
     path = tmp_path / "other.csv"
