@@ -36,18 +36,21 @@ class PendingGraph:
     cached: Path
     fingerprint: str
     child: subprocess.Popen[bytes] | None = None
+    graph: Graph | None = None
 
     def result(self) -> Graph:
         """The graph, once the child (if any) has written it to the cache."""
+        if self.graph is not None:
+            return self.graph
         if self.child is not None:
             _, errors = self.child.communicate()
             if self.child.returncode != 0:
                 lines = errors.decode(errors="replace").strip().splitlines() or ["(no output)"]
                 raise GraphEvaluationError(f"evaluating the stack's program failed: {lines[-1]}")
-        graph = _read_cache(self.cached, self.fingerprint)
-        if graph is None:
+        self.graph = _read_cache(self.cached, self.fingerprint)
+        if self.graph is None:
             raise GraphEvaluationError(f"no graph was written to {self.cached}")
-        return graph
+        return self.graph
 
 
 def stack_graph(stack: str, cache_dir: Path = CACHE_DIR, root: Path = PROJECT_ROOT) -> Graph:
@@ -67,8 +70,9 @@ def stack_graph_soon(
 ) -> PendingGraph:
     """The graph of ``stack``, evaluated in a child process unless the cache holds it."""
     cached, fingerprint = _cache_file(stack, cache_dir), program_fingerprint(root)
-    if _read_cache(cached, fingerprint) is not None:
-        return PendingGraph(cached, fingerprint)
+    graph = _read_cache(cached, fingerprint)
+    if graph is not None:
+        return PendingGraph(cached, fingerprint, graph=graph)
     command = [sys.executable, "-m", "clams.local.graphs", stack, str(cache_dir.resolve())]
     child = subprocess.Popen(  # noqa: S603 - this module, run by this interpreter
         command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -96,12 +100,14 @@ def _cache_file(stack: str, cache_dir: Path) -> Path:
 
 
 def _read_cache(cached: Path, fingerprint: str) -> Graph | None:
-    if not cached.is_file():
+    """The kept graph if it is the current program's; None when absent, stale or unreadable."""
+    try:
+        document = json.loads(cached.read_text(encoding="utf-8"))
+        if document.get("fingerprint") != fingerprint:
+            return None
+        return Graph.from_json(json.dumps(document["graph"]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    document = json.loads(cached.read_text(encoding="utf-8"))
-    if document.get("fingerprint") != fingerprint:
-        return None
-    return Graph.from_json(json.dumps(document["graph"]))
 
 
 def _write_cache(cached: Path, fingerprint: str, graph: Graph) -> None:

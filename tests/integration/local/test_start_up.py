@@ -32,6 +32,15 @@ def test_a_stale_graph_is_evaluated_by_a_child_process_and_kept(
     assert stack_graph_soon("nonprod", cache_dir=tmp_path).child is None
 
 
+def test_a_damaged_cache_is_evaluated_again(tmp_path: Path, graph: Graph) -> None:
+    # Given a cache file cut short (a start stopped while writing it, say)
+    (tmp_path / "graph-nonprod.json").write_text('{"fingerprint": "', encoding="utf-8")
+    # When the graph is asked for; Then it is evaluated again, not a crash
+    pending = stack_graph_soon("nonprod", cache_dir=tmp_path)
+    assert pending.child is not None
+    assert pending.result().to_json() == graph.to_json()
+
+
 def test_a_failed_evaluation_is_reported_with_its_reason(tmp_path: Path) -> None:
     # Given a stack that has no configuration file
     pending = stack_graph_soon("nowhere", cache_dir=tmp_path)
