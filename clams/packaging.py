@@ -64,12 +64,16 @@ class ProjectSources:
         return module.split(".")[0] in self.packages
 
     def imports_of(self, path: Path, module: str) -> set[str]:
-        return set(_imports_of(path, module, self.root, self.packages))
+        version = path.stat().st_mtime_ns
+        return set(_imports_of(path, version, module, self.root, self.packages))
 
 
 @cache
-def _imports_of(path: Path, module: str, root: Path, packages: tuple[str, ...]) -> frozenset[str]:
-    """Parsed once per process: every function's package reads many of the same modules."""
+def _imports_of(
+    path: Path, version: int, module: str, root: Path, packages: tuple[str, ...]
+) -> frozenset[str]:
+    """Parsed once per version of the file: every function's package reads many of the
+    same modules."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     return frozenset(_imported_names(tree, package, ProjectSources(root, packages)))

@@ -117,7 +117,7 @@ def alarm_key_policy(account_id: str) -> str:
                 {
                     "Sid": "AccountAdministers",
                     "Effect": "Allow",
-                    "Principal": {"AWS": f"arn:aws:iam::{account_id}:root"},
+                    "Principal": {"AWS": account_id},
                     "Action": "kms:*",
                     "Resource": "*",
                 },

@@ -10,14 +10,12 @@ from aws_lambda_powertools.utilities import parameters
 
 from clams import aws
 from clams.api.tokens import PageTokens
-from clams.db.engine import engine_from_settings
-from clams.db.unit_of_work import unit_of_work_factory
 from clams.services.attendees import AttendeeService
 from clams.services.gdpr import AttendeePersonalData, GdprService
+from clams.services.personal_data import OnFirstUse, PersonalDataStore
 from clams.settings import ApiSettings, load
 from clams.stores.attendees import AttendeeStore
 from clams.stores.audit import AuditTable
-from clams.stores.people import PeoplePersonalData
 from clams.stores.signups import SignupPersonalData, SignupRecords
 
 KEY_CACHE_SECONDS: Final = 300
@@ -38,7 +36,7 @@ def services() -> Services:
     dynamodb = aws.client("dynamodb")
     store = AttendeeStore(dynamodb, settings.ATTENDEES_TABLE, settings.SUMMARY_TABLE)
     signups = SignupRecords(dynamodb, settings.SIGNUPS_TABLE)
-    people = PeoplePersonalData(unit_of_work_factory(engine_from_settings(settings)))
+    people = OnFirstUse("people", lambda: _people(settings))
     gdpr = GdprService(
         AttendeePersonalData(store),
         [SignupPersonalData(signups), people],
@@ -48,6 +46,16 @@ def services() -> Services:
     return Services(
         AttendeeService(store), gdpr, PageTokens(secret_key), signups, settings.CAMPING_RATE
     )
+
+
+def _people(settings: ApiSettings) -> PersonalDataStore:
+    """The sign-up database's people, reached only by GDPR requests: SQLAlchemy and the
+    database connection are loaded then, not at every cold start of the API."""
+    from clams.db.engine import engine_from_settings
+    from clams.db.unit_of_work import unit_of_work_factory
+    from clams.stores.people import PeoplePersonalData
+
+    return PeoplePersonalData(unit_of_work_factory(engine_from_settings(settings)))
 
 
 def secret_key() -> bytes:

@@ -8,11 +8,15 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from clams.cli.errors import fail
+
+if TYPE_CHECKING:
+    from clams.local.graphs import PendingGraph
+    from clams.local.stack import LocalOptions, LocalStack
 
 STACKS = ("nonprod", "prod")
 QUIET_LOGGERS = ("botocore", "boto3", "urllib3", "alembic", "werkzeug")
@@ -63,18 +67,14 @@ def local(
     Everything comes from the stack's resource graph. Stop with Ctrl-C.
     """
     started = time.perf_counter()
-    from clams.local.graphs import GraphEvaluationError, stack_graph_soon
+    from clams.local.graphs import stack_graph_soon
 
     pending = stack_graph_soon(stack)  # first: a stale graph is evaluated meanwhile
     _configure_logging()
     from clams.db.engine import DEFAULT_DATABASE_URL
-    from clams.local.emulator import Emulator
-    from clams.local.preload import preload
+    from clams.local.logs import function_logs
     from clams.local.seed import SAMPLE_CSV
-    from clams.local.stack import LocalOptions, LocalStack
-
-    emulator = Emulator()
-    preload(emulator)
+    from clams.local.stack import LocalOptions
 
     options = LocalOptions(
         port=port,
@@ -84,20 +84,38 @@ def local(
         retry_after=retry_after,
         database_url=database_url or DEFAULT_DATABASE_URL,
     )
+    with function_logs():  # before any function's code is imported, which preloading does
+        running = _start(pending, options)
+        _announce(running, time.perf_counter() - started)
+        _wait_for_interrupt()
+        click.echo("stopping...")
+        running.stop()
+    click.echo("stopped")
+
+
+def _start(pending: PendingGraph, options: LocalOptions) -> LocalStack:
+    """Load the emulator and the functions' code while the graph comes, then start on it."""
+    from clams.local.emulator import Emulator
+    from clams.local.graphs import GraphEvaluationError
+    from clams.local.preload import preload
+    from clams.local.stack import LocalStack
+
+    emulator = Emulator()
     try:
+        preload(emulator)
         graph = pending.result()
-    except GraphEvaluationError as error:
-        fail(str(error))
+    except BaseException as error:
+        pending.cancel()
+        emulator.stop()
+        if isinstance(error, GraphEvaluationError):
+            fail(str(error))
+        raise
     running = LocalStack(graph, options, emulator=emulator)
     try:
         running.start()
     except OSError as error:
-        fail(f"cannot start: {error.strerror or error} (is port {port} in use? try --port)")
-    _announce(running, time.perf_counter() - started)
-    _wait_for_interrupt()
-    click.echo("stopping...")
-    running.stop()
-    click.echo("stopped")
+        fail(f"cannot start: {error.strerror or error} (is port {options.port} in use? try --port)")
+    return running
 
 
 def _configure_logging() -> None:

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
 from clams.db.schema import TriggerNotification
-
-
-@dataclass(frozen=True)
-class Notification:
-    id: int
-    message: str
+from clams.domain.signups import Notification
 
 
 class Outbox:

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+@dataclass(frozen=True)
+class Notification:
+    """One row of the sign-up database's outbox: its id and the message the trigger wrote."""
+
+    id: int
+    message: str
 
 
 class SignupNotice(BaseModel):

@@ -50,6 +50,9 @@ class Emulator:
 
     def start(self) -> None:
         """Serve from a clean state, and point this process's AWS settings at the server."""
+        if not self.region:
+            raise ValueError("the emulator needs a region before it starts (the graph's)")
+        self._clients.clear()
         self.serve()
         self._reset()
         self._set_env(self.environment)
@@ -58,6 +61,7 @@ class Emulator:
         if self._server is not None:
             self._server.stop()
             self._server = None
+        self._clients.clear()
         for key, value in self._saved_env.items():
             if value is None:
                 os.environ.pop(key, None)

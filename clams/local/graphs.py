@@ -34,9 +34,14 @@ class PendingGraph:
     """A stack's graph: already read from the cache, or being evaluated by a child process."""
 
     cached: Path
-    fingerprint: str
     child: subprocess.Popen[bytes] | None = None
     graph: Graph | None = None
+
+    def cancel(self) -> None:
+        """Stop the child, if one is still evaluating (the local stack is not starting)."""
+        if self.child is not None and self.child.poll() is None:
+            self.child.kill()
+            self.child.wait()
 
     def result(self) -> Graph:
         """The graph, once the child (if any) has written it to the cache."""
@@ -47,7 +52,8 @@ class PendingGraph:
             if self.child.returncode != 0:
                 lines = errors.decode(errors="replace").strip().splitlines() or ["(no output)"]
                 raise GraphEvaluationError(f"evaluating the stack's program failed: {lines[-1]}")
-        self.graph = _read_cache(self.cached, self.fingerprint)
+        # what the child wrote, even if a file changed meanwhile: the next start re-checks
+        self.graph = _read_cache(self.cached, fingerprint=None)
         if self.graph is None:
             raise GraphEvaluationError(f"no graph was written to {self.cached}")
         return self.graph
@@ -72,12 +78,12 @@ def stack_graph_soon(
     cached, fingerprint = _cache_file(stack, cache_dir), program_fingerprint(root)
     graph = _read_cache(cached, fingerprint)
     if graph is not None:
-        return PendingGraph(cached, fingerprint, graph=graph)
+        return PendingGraph(cached, graph=graph)
     command = [sys.executable, "-m", "clams.local.graphs", stack, str(cache_dir.resolve())]
     child = subprocess.Popen(  # noqa: S603 - this module, run by this interpreter
         command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    return PendingGraph(cached, fingerprint, child)
+    return PendingGraph(cached, child)
 
 
 def program_fingerprint(root: Path) -> str:
@@ -99,11 +105,12 @@ def _cache_file(stack: str, cache_dir: Path) -> Path:
     return cache_dir / f"graph-{stack}.json"
 
 
-def _read_cache(cached: Path, fingerprint: str) -> Graph | None:
-    """The kept graph if it is the current program's; None when absent, stale or unreadable."""
+def _read_cache(cached: Path, fingerprint: str | None) -> Graph | None:
+    """The kept graph if it is of the program with this fingerprint (any, when None);
+    None when absent, stale or unreadable."""
     try:
         document = json.loads(cached.read_text(encoding="utf-8"))
-        if document.get("fingerprint") != fingerprint:
+        if fingerprint is not None and document.get("fingerprint") != fingerprint:
             return None
         return Graph.from_json(json.dumps(document["graph"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -115,8 +122,11 @@ def _write_cache(cached: Path, fingerprint: str, graph: Graph) -> None:
     cached.parent.mkdir(parents=True, exist_ok=True)
     document = {"fingerprint": fingerprint, "graph": json.loads(graph.to_json())}
     partial = cached.with_name(f"{cached.name}.{os.getpid()}.partial")
-    partial.write_text(json.dumps(document), encoding="utf-8")
-    partial.replace(cached)
+    try:
+        partial.write_text(json.dumps(document), encoding="utf-8")
+        partial.replace(cached)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

@@ -82,7 +82,14 @@ class FunctionLogStream:
 
 @contextmanager
 def function_logs() -> Iterator[FunctionLogStream]:
-    """Route stdout through a ``FunctionLogStream`` for as long as the stack runs."""
+    """Route stdout through a ``FunctionLogStream`` for as long as the stack runs.
+
+    Enter it before any function's code is imported: Powertools loggers made at import write
+    to the stdout of that moment. Entering it again while it is in place changes nothing.
+    """
+    if isinstance(sys.stdout, FunctionLogStream):
+        yield sys.stdout
+        return
     original = sys.stdout
     stream = FunctionLogStream(original)
     sys.stdout = stream
@@ -91,6 +98,10 @@ def function_logs() -> Iterator[FunctionLogStream]:
     finally:
         if sys.stdout is stream:
             sys.stdout = original
+
+
+def function_logs_active() -> bool:
+    return isinstance(sys.stdout, FunctionLogStream)
 
 
 @contextmanager

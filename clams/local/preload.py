@@ -14,6 +14,7 @@ from typing import Any, Final
 
 from clams.aws import new_session
 from clams.local.emulator import DUMMY_KEY, Emulator
+from clams.local.logs import function_logs_active
 from clams.names import HANDLERS
 from clams.packaging import ProjectSources, import_closure
 
@@ -33,7 +34,10 @@ _SOME_REGION: Final = "us-east-1"
 
 def preload(emulator: Emulator) -> None:
     """Start the emulator's server, make the first, slow call to each service, and import
-    what the functions' handlers import."""
+    what the functions' handlers import — inside ``function_logs()``, so that loggers made
+    while importing write each function's log lines."""
+    if not function_logs_active():
+        raise RuntimeError("enter function_logs() first: loggers made at import keep stdout")
     emulator.serve()
     for service, (operation, arguments) in FIRST_CALLS.items():
         getattr(_client(service, emulator.endpoint), operation)(**arguments)

@@ -27,11 +27,16 @@ def topic_encrypted(resource: Resource, config: PolicyConfig) -> Iterator[str]:
         yield f"the topic uses the AWS-managed key {key!r}, which CloudWatch cannot publish with"
 
 
-@resource_rule("kms-key-rotation", "Symmetric KMS keys rotate automatically.", tokens.KMS_KEY)
+@resource_rule(
+    "kms-key-rotation",
+    "Symmetric KMS keys rotate automatically (keys in a custom key store cannot).",
+    tokens.KMS_KEY,
+)
 def key_rotation(resource: Resource, config: PolicyConfig) -> Iterator[str]:
     inputs = mapping(resource.inputs)
     spec = text(inputs.get("customerMasterKeySpec")) or SYMMETRIC
-    if spec == SYMMETRIC and not truthy(inputs.get("enableKeyRotation")):
+    rotatable = spec == SYMMETRIC and not inputs.get("customKeyStoreId")
+    if rotatable and not truthy(inputs.get("enableKeyRotation")):
         yield "automatic key rotation is not enabled"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -29,3 +30,27 @@ class PersonalDataStore(Protocol):
     def forget(self, subject: Subject) -> int:
         """Remove or anonymise what it holds; return how many records changed (0 if none)."""
         ...
+
+
+class OnFirstUse:
+    """A store built the first time a GDPR request reaches it, under its known name.
+
+    Lets a function that seldom needs a store (the API and the sign-up database) start
+    without loading what the store needs.
+    """
+
+    def __init__(self, name: str, build: Callable[[], PersonalDataStore]) -> None:
+        self.name = name
+        self._build = build
+        self._store: PersonalDataStore | None = None
+
+    def disclose(self, subject: Subject) -> list[dict[str, Any]]:
+        return self._built().disclose(subject)
+
+    def forget(self, subject: Subject) -> int:
+        return self._built().forget(subject)
+
+    def _built(self) -> PersonalDataStore:
+        if self._store is None:
+            self._store = self._build()
+        return self._store

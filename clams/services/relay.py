@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Final, Protocol
 
-from clams.db.outbox import Notification
+from clams.domain.signups import Notification
 
 SEND_BATCH: Final = 10
 TAKE: Final = 100

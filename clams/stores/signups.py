@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from clams.db.outbox import Notification
-from clams.domain.signups import SignupRecord
+from clams.domain.signups import Notification, SignupRecord
 from clams.names import TABLES, Table
 from clams.services.personal_data import Subject
 from clams.stores.dynamo import from_item, to_item

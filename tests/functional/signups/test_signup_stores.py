@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from signup_stack import TABLE, Stack
 
-from clams.db.outbox import Notification
-from clams.domain.signups import SignupRecord
+from clams.domain.signups import Notification, SignupRecord
 from clams.stores.signups import SignupQueue, SignupRecords
 
 

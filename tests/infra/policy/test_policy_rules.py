@@ -112,6 +112,7 @@ BREAKS = [
     Break("sns-encryption", "alarms", "kmsMasterKeyId", REMOVED),
     Break("sns-encryption", "alarms", "kmsMasterKeyId", "alias/aws/sns"),
     Break("kms-key-rotation", "alarms-key", "enableKeyRotation", False),
+    Break("kms-key-rotation", "alarms-key", "enableKeyRotation", REMOVED),
     Break("rds-not-public", "database", "publiclyAccessible", True),
     Break("rds-storage-encrypted", "database", "storageEncrypted", False),
     Break("rds-managed-password", "database", "password", "hunter2"),

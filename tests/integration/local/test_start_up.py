@@ -6,12 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from aws_lambda_powertools import Logger
 from local_helpers import Browser
 from local_stack_support import PASSWORD
 
 from clams.graph.model import Graph
 from clams.local.emulator import Emulator
 from clams.local.graphs import GraphEvaluationError, stack_graph_soon
+from clams.local.logs import function_logs, logging_as
 from clams.local.preload import handler_dependencies, preload
 from clams.local.resources import TABLE
 from clams.local.stack import LocalOptions, LocalStack
@@ -56,10 +58,31 @@ def test_handler_dependencies_leave_the_handler_modules_to_their_first_call() ->
     assert not [m for m in modules if m.startswith("handlers")]
 
 
+def test_preloading_needs_the_function_logs_in_place() -> None:
+    # Given stdout as it is, not yet routed to the functions' logs
+    # When the functions' code would be preloaded; Then it refuses, naming what is missing
+    with pytest.raises(RuntimeError, match="function_logs"):
+        preload(Emulator())
+
+
+def test_a_logger_made_before_any_invocation_writes_its_functions_lines(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Given the function logs in place, and a logger made then (as preloading imports one)
+    with function_logs():
+        logger = Logger(service="clams-preloaded")
+        # When a function logs through it
+        with logging_as("api"):
+            logger.warning("request failed", error="TableMissing")
+    # Then the line is the function's, short and readable
+    assert "[api] WARNING request failed  error=TableMissing" in capsys.readouterr().out
+
+
 def test_a_stack_starts_on_a_preloaded_emulator(graph: Graph, tmp_path: Path) -> None:
     # Given an emulator started and warmed before the graph was known
     emulator = Emulator()
-    preload(emulator)
+    with function_logs():
+        preload(emulator)
     options = LocalOptions(
         port=0, database_url=f"sqlite:///{tmp_path / 'clams.db'}", seed=None, password=PASSWORD
     )

@@ -8,9 +8,8 @@ from typing import Any
 
 from support.aws import create_table as create_spec_table
 
-from clams.db.outbox import Notification
 from clams.db.unit_of_work import SqlUnitOfWork
-from clams.domain.signups import SignupRecord, SignupRequest
+from clams.domain.signups import Notification, SignupRecord, SignupRequest
 from clams.names import TABLES, Table
 from clams.services.workshops import sign_up
 

@@ -15,8 +15,8 @@ from signup_fakes import (
 )
 from sqlalchemy import Engine
 
-from clams.db.outbox import Notification
 from clams.db.unit_of_work import SqlUnitOfWork, unit_of_work_factory
+from clams.domain.signups import Notification
 from clams.services.relay import relay, relay_round
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from clams.db.outbox import Notification
-from clams.domain.signups import SignupRecord
+from clams.domain.signups import Notification, SignupRecord
 
 
 class MemoryOutbox:
