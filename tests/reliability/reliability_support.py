@@ -7,7 +7,6 @@ module that uses it gets fresh tables, queues, parameters and a SQLite sign-up d
 from __future__ import annotations
 
 import base64
-import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ import boto3
 import pytest
 from aws_lambda_powertools.utilities import parameters
 from moto import mock_aws
-from support.aws import create_table
+from support.aws import create_table, queue_with_dead_letters
 
 from clams.auth.passwords import hash_password
 from clams.auth.users import User, Users
@@ -59,18 +58,6 @@ class MotoStack:
 
     def client(self, service: str) -> Any:
         return boto3.client(service, region_name=REGION)
-
-
-def queue_with_dead_letters(sqs: Any, name: str) -> tuple[str, str]:
-    """A queue whose messages move to ``<name>-dlq`` after ``RECEIVE_LIMIT`` receives."""
-    dlq = sqs.create_queue(QueueName=f"{name}-dlq")["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=dlq, AttributeNames=["QueueArn"])
-    redrive = {
-        "deadLetterTargetArn": arn["Attributes"]["QueueArn"],
-        "maxReceiveCount": RECEIVE_LIMIT,
-    }
-    attributes = {"VisibilityTimeout": "0", "RedrivePolicy": json.dumps(redrive)}
-    return sqs.create_queue(QueueName=name, Attributes=attributes)["QueueUrl"], dlq
 
 
 def cold_start() -> None:
@@ -119,8 +106,8 @@ def _build_stack(users_document: str, database_url: str) -> MotoStack:
     ssm.put_parameter(Name=USERS_PARAMETER, Value=users_document, Type="SecureString")
     ssm.put_parameter(Name=SECRET_KEY_PARAMETER, Value=SECRET_KEY, Type="SecureString")
     sqs = boto3.client("sqs", region_name=REGION)
-    attendees, attendees_dlq = queue_with_dead_letters(sqs, "attendees")
-    signups, signups_dlq = queue_with_dead_letters(sqs, "signups")
+    attendees, attendees_dlq = queue_with_dead_letters(sqs, "attendees", RECEIVE_LIMIT)
+    signups, signups_dlq = queue_with_dead_letters(sqs, "signups", RECEIVE_LIMIT)
     return MotoStack(
         tables, attendees, attendees_dlq, signups, signups_dlq, database_url, users_document
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from clams.names import TableSpec
@@ -31,3 +32,16 @@ def create_table(client: Any, name: str, spec: TableSpec) -> None:
             for index in spec.indexes
         ]
     client.create_table(**kwargs)
+
+
+def queue_with_dead_letters(sqs: Any, name: str, receive_limit: int) -> tuple[str, str]:
+    """A queue whose messages move to ``<name>-dlq`` after ``receive_limit`` receives, and
+    are visible again at once after a failure; its URL and the dead-letter queue's."""
+    dlq = sqs.create_queue(QueueName=f"{name}-dlq")["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=dlq, AttributeNames=["QueueArn"])
+    redrive = {
+        "deadLetterTargetArn": arn["Attributes"]["QueueArn"],
+        "maxReceiveCount": receive_limit,
+    }
+    attributes = {"VisibilityTimeout": "0", "RedrivePolicy": json.dumps(redrive)}
+    return sqs.create_queue(QueueName=name, Attributes=attributes)["QueueUrl"], dlq

@@ -42,21 +42,16 @@ def stored_users(ssm: Any) -> Users:
     return Users.parse(value)
 
 
+def add_user(run: Any, name: str, *roles: str) -> Any:
+    """``clams users add`` with the password ``long-enough-pw`` on standard input."""
+    options = [option for role in roles for option in ("--role", role)]
+    arguments = ["users", "add", name, *options, "--stack", "nonprod", "--password-stdin"]
+    return run(*arguments, stdin="long-enough-pw\n")
+
+
 def test_an_added_user_can_sign_in_with_their_roles(run: Any, deployed: Any) -> None:
     # When a user is added with two roles and a password on standard input
-    result = run(
-        "users",
-        "add",
-        "ana",
-        "--role",
-        "organiser",
-        "--role",
-        "viewer",
-        "--stack",
-        "nonprod",
-        "--password-stdin",
-        stdin="long-enough-pw\n",
-    )
+    result = add_user(run, "ana", "organiser", "viewer")
     # Then it says so, and the stored document lets her in with those roles
     assert result.exit_code == 0, result.output
     assert "added ana (organiser, viewer)" in result.output
@@ -82,17 +77,7 @@ def test_the_password_is_prompted_twice_without_echo(run: Any, deployed: Any) ->
 
 
 def test_list_shows_names_and_roles_never_hashes(run: Any, deployed: Any) -> None:
-    run(
-        "users",
-        "add",
-        "ana",
-        "--role",
-        "viewer",
-        "--stack",
-        "nonprod",
-        "--password-stdin",
-        stdin="long-enough-pw\n",
-    )
+    add_user(run, "ana", "viewer")
     result = run("users", "list", "--stack", "nonprod")
     assert result.exit_code == 0
     assert result.output.strip() == "ana\tviewer"
@@ -100,17 +85,7 @@ def test_list_shows_names_and_roles_never_hashes(run: Any, deployed: Any) -> Non
 
 
 def test_remove_takes_the_user_out(run: Any, deployed: Any) -> None:
-    run(
-        "users",
-        "add",
-        "ana",
-        "--role",
-        "viewer",
-        "--stack",
-        "nonprod",
-        "--password-stdin",
-        stdin="long-enough-pw\n",
-    )
+    add_user(run, "ana", "viewer")
     assert run("users", "remove", "ana", "--stack", "nonprod").exit_code == 0
     assert stored_users(deployed).get("ana") is None
 

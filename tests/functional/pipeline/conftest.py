@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
 import boto3
 import pytest
 from pipeline_support import RECEIVE_LIMIT, STACK, Queues
+from support.aws import queue_with_dead_letters
 
 from clams import aws as aws_clients
 from clams.names import Table, output_parameter
@@ -25,22 +25,10 @@ def ssm(aws: None) -> Any:
     return boto3.client("ssm", region_name="eu-west-2")
 
 
-def _queue_with_dead_letters(sqs: Any, name: str) -> tuple[str, str]:
-    dlq = sqs.create_queue(QueueName=f"{name}-dlq")["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=dlq, AttributeNames=["QueueArn"])
-    policy = {
-        "deadLetterTargetArn": arn["Attributes"]["QueueArn"],
-        "maxReceiveCount": RECEIVE_LIMIT,
-    }
-    attributes = {"VisibilityTimeout": "0", "RedrivePolicy": json.dumps(policy)}
-    source = sqs.create_queue(QueueName=name, Attributes=attributes)["QueueUrl"]
-    return source, dlq
-
-
 @pytest.fixture
 def queues(sqs: Any) -> Queues:
-    source, dlq = _queue_with_dead_letters(sqs, "attendees")
-    signups, signups_dlq = _queue_with_dead_letters(sqs, "signups")
+    source, dlq = queue_with_dead_letters(sqs, "attendees", RECEIVE_LIMIT)
+    signups, signups_dlq = queue_with_dead_letters(sqs, "signups", RECEIVE_LIMIT)
     return Queues(source, dlq, signups, signups_dlq)
 
 
