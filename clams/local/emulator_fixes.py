@@ -10,6 +10,12 @@
 - SQS checks each message it hands out against the queue's retention period by rebuilding
   every attribute of the queue (three times, each a scan of the queue). Here the check reads
   the retention period alone.
+- SQS also rebuilds every attribute of the queue for each message sent, only to read its
+  deduplication setting: three scans of the queue per message, so an upload slows down as
+  the queue fills (a 10,000-row upload to the local stack took nearly two minutes). Here a
+  send reads that setting alone.
+- SQS deletes a message by scanning the queue twice in Python. Here one scan stops at the
+  message, which a consumer finds near the front.
 - Loading moto's SSM emulation builds its EC2 regions, asking boto3 for the regions of
   each partition through new sessions that each parse botocore's endpoint data again
   (about two seconds of the local stack's start). Here one session answers them all, once.
@@ -46,6 +52,8 @@ def install() -> None:
         _journal_transactions()
         _fast_queue_clock()
         _retention_read_alone()
+        _sends_read_deduplication_alone()
+        _deletes_stop_at_the_message()
         _region_lists_read_once()
         _installed = True
 
@@ -150,6 +158,69 @@ def _retention_read_alone() -> None:
     SQSBackend.is_message_valid_based_on_retention_period = (  # type: ignore[method-assign]
         is_message_valid_based_on_retention_period
     )
+
+
+_sending = threading.local()
+
+
+def _sends_read_deduplication_alone() -> None:
+    """While moto sends a message, the queue's attributes hold only what a send reads.
+
+    Nothing but the deduplication setting is read during a send (moto's Lambda event source
+    mappings, which CLAMS does not use, aside); outside sends the attributes are complete.
+    """
+    from moto.sqs.models import Queue, SQSBackend
+
+    every_attribute: property = Queue.__dict__["attributes"]
+    send: Callable[..., Any] = SQSBackend.send_message
+
+    def attributes(self: Any) -> dict[str, Any]:
+        if not getattr(_sending, "on", False):
+            return every_attribute.fget(self)  # type: ignore[misc,no-any-return]
+        if not self.fifo_queue:
+            return {}
+        setting = self.content_based_deduplication
+        return {
+            "ContentBasedDeduplication": str(setting).lower()
+            if isinstance(setting, bool)
+            else setting
+        }
+
+    def send_message(self: Any, *args: Any, **kwargs: Any) -> Any:
+        _sending.on = True
+        try:
+            return send(self, *args, **kwargs)
+        finally:
+            _sending.on = False
+
+    Queue.attributes = property(attributes)  # type: ignore[method-assign,assignment]
+    SQSBackend.send_message = send_message  # type: ignore[method-assign]
+
+
+def _deletes_stop_at_the_message() -> None:
+    from moto.sqs.exceptions import ReceiptHandleIsInvalid
+    from moto.sqs.models import Queue
+
+    def delete_message(self: Any, receipt_handle: str) -> None:
+        if receipt_handle in self.deleted_messages:
+            return  # deleting twice is allowed
+        found = next(
+            (
+                index
+                for index, message in enumerate(self._messages)
+                if receipt_handle in message.all_receipt_handles
+            ),
+            None,
+        )
+        if found is None:
+            raise ReceiptHandleIsInvalid()
+        message = self._messages[found]
+        # a new list, as moto makes: a receive scanning the old one is not disturbed
+        self._messages = self._messages[:found] + self._messages[found + 1 :]
+        self.pending_messages.discard(message)
+        self.deleted_messages.update(message.all_receipt_handles)
+
+    Queue.delete_message = delete_message  # type: ignore[method-assign]
 
 
 def _no_machine_images() -> None:

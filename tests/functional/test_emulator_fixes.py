@@ -118,3 +118,38 @@ def test_messages_past_the_queue_retention_are_still_not_delivered(aws: None) ->
     got = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)["Messages"]
     # Then only the one within the retention period is handed out
     assert [m["Body"] for m in got] == ["fresh"]
+
+
+def test_a_fifo_queue_still_drops_a_duplicate_by_content(aws: None) -> None:
+    # Given a FIFO queue that deduplicates by content (the setting a send reads)
+    sqs = boto3.client("sqs", region_name="eu-west-2")
+    url = sqs.create_queue(
+        QueueName="deduplicated.fifo",
+        Attributes={"FifoQueue": "true", "ContentBasedDeduplication": "true"},
+    )["QueueUrl"]
+    # When the same body is sent twice in one group
+    for _ in range(2):
+        sqs.send_message(QueueUrl=url, MessageBody="same", MessageGroupId="g")
+    # Then one message is kept, and the queue's attributes are complete again
+    attributes = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
+    assert attributes["ApproximateNumberOfMessages"] == "1"
+    assert attributes["ContentBasedDeduplication"] == "true"
+
+
+def test_a_deleted_message_is_gone_and_only_known_receipts_are_accepted(aws: None) -> None:
+    # Given three messages received (so in flight)
+    sqs = boto3.client("sqs", region_name="eu-west-2")
+    url = sqs.create_queue(QueueName="deleting")["QueueUrl"]
+    for body in ("a", "b", "c"):
+        sqs.send_message(QueueUrl=url, MessageBody=body)
+    received = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)["Messages"]
+    middle = next(m for m in received if m["Body"] == "b")["ReceiptHandle"]
+    # When the middle one is deleted, twice
+    sqs.delete_message(QueueUrl=url, ReceiptHandle=middle)
+    sqs.delete_message(QueueUrl=url, ReceiptHandle=middle)
+    # Then the other two are still in flight, and a receipt never handed out is refused
+    attributes = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
+    assert attributes["ApproximateNumberOfMessagesNotVisible"] == "2"
+    with pytest.raises(ClientError) as refused:
+        sqs.delete_message(QueueUrl=url, ReceiptHandle="never-handed-out")
+    assert refused.value.response["Error"]["Code"] == "ReceiptHandleIsInvalid"
