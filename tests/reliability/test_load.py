@@ -6,30 +6,22 @@ Only errors are asserted, never timings: the machine is shared.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 from reliability_support import LocalApi
+from support.benches import load_bench
 
 from clams.local.gateway import Verdicts
 from clams.local.routes import LocalAuthorizer
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "load.py"
-
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("clams_bench_load", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("load")
 
 
 def test_ten_clients_sending_500_mixed_requests_get_no_error(
