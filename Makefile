@@ -38,7 +38,8 @@ unit: $(STAMP)
 	$(BIN)/python -m pytest tests/unit $(PYTEST_ARGS)
 
 bench: $(STAMP)
-	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	@failed=""; for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || failed="$$failed $$b"; done; \
+		if [ -n "$$failed" ]; then echo "targets missed in:$$failed"; exit 1; fi
 
 clean:
 	rm -rf $(VENV) .clams .mypy_cache .pytest_cache .ruff_cache test-output

@@ -261,11 +261,21 @@ def main() -> int:
         baseline = run_load(base_url, auth, options.clients, options.requests,
                             baseline_request)  # fmt: skip
         load = run_load(base_url, auth, options.clients, options.requests)
+        kept = _keep_log(Path(folder)) if load.errors or baseline.errors else None
     print_report(load, baseline, options.clients)
+    if kept:
+        print(f"the local stack's log is kept in {kept}")
     if options.json:
         figures = {"load": summary(load), "baseline": summary(baseline)}
         options.json.write_text(json.dumps(figures | {"answers": load.answers}, indent=1))
     return 1 if load.errors or baseline.errors else 0
+
+
+def _keep_log(folder: Path) -> Path:
+    """A copy of the local stack's log, outside the folder about to be removed."""
+    kept = Path(tempfile.mkdtemp(prefix="clams-load-")) / "local.log"
+    kept.write_bytes((folder / "local.log").read_bytes())
+    return kept
 
 
 if __name__ == "__main__":
