@@ -113,14 +113,20 @@ def _invoke(function: LocalFunction, event: dict[str, Any]) -> HttpReply:
         return message_reply(500, "Internal Server Error")
 
 
+class _GatewayServer(ThreadingHTTPServer):
+    daemon_threads = True
+    # Room for many clients connecting at once (the standard library's default is 5):
+    # past the queue, the kernel drops new connections until the server catches up.
+    request_queue_size = 128
+
+
 class Gateway:
     """The HTTP server in front of ``Api``, on its own thread."""
 
     def __init__(self, api: Api, host: str, port: int) -> None:
         self.api = api
         handler = type("GatewayRequestHandler", (_RequestHandler,), {"api": api})
-        self._server = ThreadingHTTPServer((host, port), handler)
-        self._server.daemon_threads = True
+        self._server = _GatewayServer((host, port), handler)
         self._thread: threading.Thread | None = None
 
     @property
