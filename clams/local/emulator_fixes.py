@@ -7,6 +7,9 @@
 - SQS rebuilds a queue's approximate message counts many times per call, each a scan of
   every message that reads a slow clock (a datetime subtraction) twice per message. Here
   the clock is ``time.time``: the same value, read in a fraction of the time.
+- DynamoDB checks an item's size once per attribute, each time over the whole item: a
+  cost that grows with the square of its attributes (an attendee has about twenty). Here
+  the size is checked once, against the same limit.
 - SQS checks each message it hands out against the queue's retention period by rebuilding
   every attribute of the queue (three times, each a scan of the queue). Here the check reads
   the retention period alone.
@@ -50,6 +53,7 @@ def install() -> None:
             return
         _no_machine_images()
         _journal_transactions()
+        _items_sized_once()
         _fast_queue_clock()
         _retention_read_alone()
         _sends_read_deduplication_alone()
@@ -131,6 +135,26 @@ def _restore(table: Any, hash_key: Any, range_key: Any, item: Any) -> None:
         table.items.get(hash_key, {}).pop(range_key, None)
     else:
         table.items[hash_key][range_key] = item
+
+
+_ITEM_SIZE_LIMIT: Final = 405_000
+"""moto's limit: DynamoDB's 400 KB, as moto counts an item's bytes."""
+
+
+def _items_sized_once() -> None:
+    from moto.dynamodb.exceptions import ItemSizeTooLarge
+    from moto.dynamodb.models.dynamo_type import DynamoType, Item, LimitedSizeDict
+
+    def __init__(self: Any, hash_key: Any, range_key: Any, attrs: dict[str, Any]) -> None:
+        self.hash_key = hash_key
+        self.range_key = range_key
+        self.attrs = LimitedSizeDict()
+        # dict.update skips the per-attribute check of LimitedSizeDict.__setitem__
+        dict.update(self.attrs, ((key, DynamoType(value)) for key, value in attrs.items()))
+        if self.size() > _ITEM_SIZE_LIMIT:
+            raise ItemSizeTooLarge()
+
+    Item.__init__ = __init__  # type: ignore[method-assign]
 
 
 # ---- SQS clock -------------------------------------------------------------------------------

@@ -153,3 +153,21 @@ def test_a_deleted_message_is_gone_and_only_known_receipts_are_accepted(aws: Non
     with pytest.raises(ClientError) as refused:
         sqs.delete_message(QueueUrl=url, ReceiptHandle="never-handed-out")
     assert refused.value.response["Error"]["Code"] == "ReceiptHandleIsInvalid"
+
+
+@pytest.mark.parametrize(("kilobytes", "stored"), [(390, True), (410, False)])
+def test_an_item_is_stored_only_within_the_size_limit(
+    dynamodb: Any, table: str, kilobytes: int, stored: bool
+) -> None:
+    # Given an item whose attributes add up to about ``kilobytes``
+    item = {"Kind": "k", "Id": "big"} | {f"A{n}": "x" * 1000 for n in range(kilobytes)}
+    # When it is put
+    if stored:
+        dynamodb.put_item(TableName=table, Item=to_item(item))
+    else:
+        with pytest.raises(ClientError) as refused:
+            dynamodb.put_item(TableName=table, Item=to_item(item))
+        assert "maximum allowed size" in refused.value.response["Error"]["Message"]
+    # Then it is there only when within the limit
+    kept = dynamodb.get_item(TableName=table, Key=to_item({"Kind": "k", "Id": "big"}))
+    assert ("Item" in kept) is stored
