@@ -48,7 +48,7 @@ from clams.stores.attendees import AttendeeStore  # noqa: E402
 from clams.upload.hashes import SentHashes  # noqa: E402
 from clams.upload.rejects import RejectsFile  # noqa: E402
 from clams.upload.service import Uploader, latest_lines  # noqa: E402
-from clams.upload.sqs import SqsQueue  # noqa: E402
+from clams.upload.sqs import Received, SqsQueue  # noqa: E402
 
 REGION = "eu-west-2"
 WRITER_BATCH = 100
@@ -162,25 +162,25 @@ class PhaseClock:
     def __init__(self, now: Callable[[], float] = time.perf_counter) -> None:
         self.seconds: Counter[str] = Counter()
         self._now = now
-        self._open: list[list[Any]] = []
+        self._open: list[str] = []
+        self._since = now()
 
     @contextmanager
     def phase(self, name: str) -> Iterator[None]:
-        self._switch()
-        self._open.append([name, self._now()])
+        self._charge()
+        self._open.append(name)
         try:
             yield
         finally:
-            self._switch()
+            self._charge()
             self._open.pop()
-            if self._open:
-                self._open[-1][1] = self._now()
 
-    def _switch(self) -> None:
+    def _charge(self) -> None:
+        """Count the time since the last change to the phase running until now."""
         now = self._now()
         if self._open:
-            self.seconds[self._open[-1][0]] += now - self._open[-1][1]
-            self._open[-1][1] = now
+            self.seconds[self._open[-1]] += now - self._since
+        self._since = now
 
 
 class EventSource:
@@ -193,45 +193,29 @@ class EventSource:
 
     def __init__(
         self,
-        sqs: Any,
-        url: str,
+        queue: SqsQueue,
         batch: int,
-        handle: Callable[[list[Any]], set[str]],
+        handle: Callable[[list[Received]], set[str]],
         clock: PhaseClock,
     ) -> None:
-        self.sqs, self.url, self.batch, self.handle, self.clock = sqs, url, batch, handle, clock
-        self.handled = 0
-        self.failed = 0
+        self.queue, self.batch, self.handle, self.clock = queue, batch, handle, clock
 
     def drain(self) -> None:
         while messages := self._receive():
             with self.clock.phase(WRITER):
                 failed = self.handle(messages)
             with self.clock.phase(SOURCE):
-                self._delete([m for m in messages if m["MessageId"] not in failed])
-            self.handled += len(messages) - len(failed)
-            self.failed += len(failed)
+                self.queue.delete([m for m in messages if m.message_id not in failed])
 
-    def _receive(self) -> list[Any]:
-        messages: list[Any] = []
+    def _receive(self) -> list[Received]:
+        messages: list[Received] = []
         with self.clock.phase(SOURCE):
             while len(messages) < self.batch:
-                wanted = min(10, self.batch - len(messages))
-                reply = self.sqs.receive_message(QueueUrl=self.url, MaxNumberOfMessages=wanted)
-                if not reply.get("Messages"):
+                received = self.queue.receive(self.batch - len(messages))
+                if not received:
                     break
-                messages += reply["Messages"]
+                messages += received
         return messages
-
-    def _delete(self, messages: list[Any]) -> None:
-        for start in range(0, len(messages), 10):
-            chunk = messages[start : start + 10]
-            self.sqs.delete_message_batch(
-                QueueUrl=self.url,
-                Entries=[
-                    {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(chunk)
-                ],
-            )
 
 
 @dataclass
@@ -279,17 +263,12 @@ def clams_run(export: Path, stack: Stack, state: Path) -> tuple[Run, int]:
         counted_client("dynamodb", stack.endpoint, ours), stack.attendees, stack.summary
     )
 
-    def write(messages: list[Any]) -> set[str]:
-        deliveries = [Delivery(m["MessageId"], m["Body"]) for m in messages]
+    def write(messages: list[Received]) -> set[str]:
+        deliveries = [Delivery(m.message_id, m.body) for m in messages]
         return set(write_batch(deliveries, store).failures)
 
-    source = EventSource(
-        counted_client("sqs", stack.endpoint, source_calls),
-        stack.queue_url,
-        WRITER_BATCH,
-        write,
-        clock,
-    )
+    source_queue = SqsQueue(counted_client("sqs", stack.endpoint, source_calls), stack.queue_url)
+    source = EventSource(source_queue, WRITER_BATCH, write, clock)
     with clock.phase(UPLOAD):
         count = _upload(export, sqs, stack.queue_url, state, source)
     source.drain()
@@ -324,15 +303,14 @@ def baseline_run(export: Path, stack: Stack, limit: int) -> Run:
     dynamodb = counted_client("dynamodb", stack.endpoint, calls)
     name = stack.queue_url.rsplit("/", 1)[-1]
 
-    def put(messages: list[Any]) -> set[str]:
+    def put(messages: list[Received]) -> set[str]:
         for message in messages:
-            record = decode(message["Body"]).Attendee.model_dump(mode="json")
+            record = decode(message.body).Attendee.model_dump(mode="json")
             dynamodb.put_item(TableName=stack.attendees, Item=_item(record))
         return set()
 
-    source = EventSource(
-        counted_client("sqs", stack.endpoint, source_calls), stack.queue_url, 10, put, clock
-    )
+    source_queue = SqsQueue(counted_client("sqs", stack.endpoint, source_calls), stack.queue_url)
+    source = EventSource(source_queue, 10, put, clock)
     count = 0
     with clock.phase(UPLOAD):
         for row in _rows(export, limit):
